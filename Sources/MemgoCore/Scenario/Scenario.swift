@@ -1,0 +1,235 @@
+/// A validated experiment: the machine, the processes that run on it, and how long to run.
+///
+/// Produced from a JSON scenario file by `ScenarioLoader`; every field holds a checked value in
+/// base units (picoseconds for durations, bytes for sizes). One `Scenario` is one sweep point.
+public struct Scenario: Sendable {
+  /// Short name, used for report file names (`NAME.md`, ...).
+  public var name: String
+  /// One or two sentences saying what the scenario shows.
+  public var description: String
+  /// The base seed of every random stream (default 1).
+  public var seed: UInt64
+  /// How many independent replications each sweep point runs (default 1).
+  public var replications: Int
+  /// When a run ends.
+  public var stop: StopCondition
+  /// Simulated time before which nothing is counted (default 0).
+  public var warmup: SimTime
+  /// The modeled hardware and OS parameters.
+  public var machine: MachineConfig
+  /// The client process groups, in file order.
+  public var processes: [ProcessGroupConfig]
+
+  public init(
+    name: String, description: String, seed: UInt64, replications: Int, stop: StopCondition,
+    warmup: SimTime, machine: MachineConfig, processes: [ProcessGroupConfig]
+  ) {
+    self.name = name
+    self.description = description
+    self.seed = seed
+    self.replications = replications
+    self.stop = stop
+    self.warmup = warmup
+    self.machine = machine
+    self.processes = processes
+  }
+}
+
+/// When a run ends: at `time` (warmup included), after `requests` post-warmup requests summed over
+/// all processes, or when every process has finished its own `requests`; whichever comes first.
+public struct StopCondition: Sendable {
+  public var time: SimTime?
+  public var requests: Int?
+  public init(time: SimTime? = nil, requests: Int? = nil) {
+    self.time = time
+    self.requests = requests
+  }
+}
+
+/// The modeled machine: CPUs, memory geometry, TLB, page table, replacement, latencies and disk.
+public struct MachineConfig: Sendable {
+  /// Size of the CPU pool; `nil` means every process has its own core (no CPU contention).
+  public var cpus: Int?
+  /// Page size in bytes, a power of two.
+  public var pageSize: Int
+  /// Number of physical page frames available to processes (page tables live outside them).
+  public var frames: Int
+  public var tlb: TLBConfig
+  public var pageTable: PageTableConfig
+  public var replacement: ReplacementConfig
+  /// Whether a never-touched page is zero-filled (a minor fault, no disk read).
+  public var zeroFill: Bool
+  public var latency: LatencyConfig
+  public var disk: DiskConfig
+
+  public init(
+    cpus: Int? = nil, pageSize: Int = 4096, frames: Int, tlb: TLBConfig = TLBConfig(),
+    pageTable: PageTableConfig = PageTableConfig(), replacement: ReplacementConfig = ReplacementConfig(),
+    zeroFill: Bool = true, latency: LatencyConfig = LatencyConfig(), disk: DiskConfig = DiskConfig()
+  ) {
+    self.cpus = cpus
+    self.pageSize = pageSize
+    self.frames = frames
+    self.tlb = tlb
+    self.pageTable = pageTable
+    self.replacement = replacement
+    self.zeroFill = zeroFill
+    self.latency = latency
+    self.disk = disk
+  }
+}
+
+/// A set-associative TLB: `entries` total, `ways` per set (LRU within a set); `entries == ways` is
+/// fully associative and `entries == 0` means no TLB (every access walks the page table).
+public struct TLBConfig: Sendable {
+  public var entries: Int
+  public var ways: Int
+  /// Whether entries are tagged with an address-space id (no flush on a process switch).
+  public var asid: Bool
+  public init(entries: Int = 64, ways: Int = 4, asid: Bool = true) {
+    self.entries = entries
+    self.ways = ways
+    self.asid = asid
+  }
+}
+
+/// A radix page table of `levels` levels, 512 eight-byte entries per table (x86-64 style).
+public struct PageTableConfig: Sendable {
+  public var levels: Int
+  public init(levels: Int = 4) { self.levels = levels }
+}
+
+/// How frames are shared between processes.
+public enum AllocationScope: String, Sendable, CaseIterable {
+  /// One pool: any process's page can evict any other's.
+  case global
+}
+
+/// The replacement policy and its parameters (`machine.replacement`).
+public struct ReplacementConfig: Sendable {
+  public var policy: PolicyKind
+  public var scope: AllocationScope
+  /// Clock: whether a newly loaded page starts with its reference bit set (default true).
+  public var referenceOnLoad: Bool
+  public init(policy: PolicyKind = .clock, scope: AllocationScope = .global, referenceOnLoad: Bool = true) {
+    self.policy = policy
+    self.scope = scope
+    self.referenceOnLoad = referenceOnLoad
+  }
+}
+
+/// The latency charged for each step of an access; each may be a distribution.
+public struct LatencyConfig: Sendable {
+  /// One TLB lookup (default 1ns).
+  public var tlb: Distribution
+  /// One RAM access, including each page-table entry read (default 100ns).
+  public var ram: Distribution
+  /// The OS's fault handling, excluding I/O (default 2us).
+  public var fault: Distribution
+  /// Disk service time of one page read (default 5ms).
+  public var diskRead: Distribution
+  /// Disk service time of one page write (default 5ms).
+  public var diskWrite: Distribution
+  public init(
+    tlb: Distribution = .constant(1_000), ram: Distribution = .constant(100_000),
+    fault: Distribution = .constant(2_000_000), diskRead: Distribution = .constant(5_000_000_000),
+    diskWrite: Distribution = .constant(5_000_000_000)
+  ) {
+    self.tlb = tlb
+    self.ram = ram
+    self.fault = fault
+    self.diskRead = diskRead
+    self.diskWrite = diskWrite
+  }
+}
+
+/// The paging disk: a FCFS queue served by `channels` identical servers.
+public struct DiskConfig: Sendable {
+  public var channels: Int
+  public init(channels: Int = 1) { self.channels = channels }
+}
+
+/// A group of `count` identical client processes.
+public struct ProcessGroupConfig: Sendable {
+  public var name: String
+  public var count: Int
+  /// When the group's processes start.
+  public var start: SimTime
+  /// Bytes of virtual address space per process.
+  public var addressSpace: Int64
+  /// Requests per process before it finishes; `nil` runs until the stop condition.
+  public var requests: Int?
+  /// Think time before each request (picoseconds).
+  public var interval: Distribution
+  /// Request size in bytes (at least 1 after sampling).
+  public var size: Distribution
+  /// Probability that a request is a write.
+  public var writeFraction: Double
+  public var access: AccessPatternConfig
+
+  public init(
+    name: String, count: Int = 1, start: SimTime = .zero, addressSpace: Int64 = 16 << 20,
+    requests: Int? = nil, interval: Distribution = .exponential(mean: 50_000_000),
+    size: Distribution = .constant(64), writeFraction: Double = 0, access: AccessPatternConfig = .uniform
+  ) {
+    self.name = name
+    self.count = count
+    self.start = start
+    self.addressSpace = addressSpace
+    self.requests = requests
+    self.interval = interval
+    self.size = size
+    self.writeFraction = writeFraction
+    self.access = access
+  }
+}
+
+/// Where a process's requests land in its address space (`access.pattern`).
+public enum AccessPatternConfig: Sendable, Equatable {
+  /// Byte addresses uniform over the address space.
+  case uniform
+  /// Consecutive addresses advancing by `stride` bytes (default: the request's size), wrapping.
+  case sequential(stride: Int64?)
+  /// Page after page over the first `pages` pages, cyclically.
+  case loop(pages: Int64)
+  /// Pages by a Zipf law with `exponent`, hot pages scattered by a seeded permutation.
+  case zipf(exponent: Double)
+  /// `hotFraction` of the pages receive `hotProbability` of the requests.
+  case hotcold(hotFraction: Double, hotProbability: Double)
+  /// Denning-style phases: a working set of `size` bytes, a new one every `phaseLength` requests;
+  /// with probability `locality` a request stays in the set, else it goes anywhere.
+  case workingset(size: Int64, phaseLength: Int, locality: Double)
+}
+
+/// A probability distribution of a duration (picoseconds), a size (bytes) or a plain number.
+///
+/// Parameters are in base units. Samples of durations and sizes are truncated at zero (sizes at
+/// one byte) by the sampler.
+public enum Distribution: Sendable, Equatable {
+  case constant(Double)
+  case uniform(min: Double, max: Double)
+  case exponential(mean: Double)
+  /// Normal with the given mean and standard deviation.
+  case normal(mean: Double, stddev: Double)
+  /// Lognormal given by the mean and standard deviation of the distribution itself (not of its log).
+  case lognormal(mean: Double, stddev: Double)
+  /// Pareto (type I) with minimum `scale` and tail index `shape`.
+  case pareto(scale: Double, shape: Double)
+  /// `values[i]` with probability `weights[i] / sum(weights)`.
+  case empirical(values: [Double], weights: [Double])
+
+  /// The distribution's mean, or `nil` where it is infinite (Pareto with shape ≤ 1).
+  public var mean: Double? {
+    switch self {
+    case .constant(let v): return v
+    case .uniform(let a, let b): return (a + b) / 2
+    case .exponential(let m): return m
+    case .normal(let m, _): return m
+    case .lognormal(let m, _): return m
+    case .pareto(let s, let a): return a > 1 ? a * s / (a - 1) : nil
+    case .empirical(let v, let w):
+      let total = w.reduce(0, +)
+      return zip(v, w).reduce(0) { $0 + $1.0 * $1.1 } / total
+    }
+  }
+}

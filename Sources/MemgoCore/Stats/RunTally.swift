@@ -1,0 +1,100 @@
+/// The raw counts and sums of one run (one replication of one sweep point) for one scope: the whole
+/// machine or one process group. Metrics (`MetricValues`) are derived from it after the run.
+///
+/// Only requests completed after warmup are counted; a request's accesses, faults, evictions and
+/// disk operations are counted when the request completes.
+public struct RunTally: Sendable, Equatable {
+  /// Requests completed.
+  public var requests: Int64 = 0
+  /// Page accesses (a request touches every page of [va, va+size)); a retried access counts once.
+  public var accesses: Int64 = 0
+  /// Page accesses by read requests.
+  public var reads: Int64 = 0
+  /// Page accesses by write requests.
+  public var writes: Int64 = 0
+  /// Bytes requested.
+  public var bytes: Int64 = 0
+  /// TLB lookups that hit.
+  public var tlbHits: Int64 = 0
+  /// TLB lookups that missed (a faulting access misses twice: before and after the fault).
+  public var tlbMisses: Int64 = 0
+  /// Page-table walks.
+  public var pageWalks: Int64 = 0
+  /// Page-table entries read by walks.
+  public var pteReads: Int64 = 0
+  /// Faults that read the page from disk.
+  public var majorFaults: Int64 = 0
+  /// Faults served without a disk read (zero-fill of a never-touched page).
+  public var minorFaults: Int64 = 0
+  /// Resident pages evicted to make room.
+  public var evictions: Int64 = 0
+  /// Evicted pages that were dirty (written back).
+  public var dirtyEvictions: Int64 = 0
+  /// Disk page reads.
+  public var diskReads: Int64 = 0
+  /// Disk page writes.
+  public var diskWrites: Int64 = 0
+  /// Sum of request latencies, picoseconds (issue to completion, think time excluded).
+  public var latencySum: Double = 0
+  /// Sum over disk operations of their time queued before service, picoseconds.
+  public var diskWaitSum: Double = 0
+  /// Integral of busy disk channels over the measured time, picosecond·channels.
+  public var diskBusy: Double = 0
+  /// Integral of busy CPUs over the measured time, picosecond·CPUs.
+  public var cpuBusy: Double = 0
+  /// Request latencies.
+  public var latency = LatencyHistogram()
+
+  /// Creates an empty tally.
+  public init() {}
+
+  /// Adds every count of `other` into this tally.
+  public mutating func add(_ other: RunTally) {
+    requests += other.requests
+    accesses += other.accesses
+    reads += other.reads
+    writes += other.writes
+    bytes += other.bytes
+    tlbHits += other.tlbHits
+    tlbMisses += other.tlbMisses
+    pageWalks += other.pageWalks
+    pteReads += other.pteReads
+    majorFaults += other.majorFaults
+    minorFaults += other.minorFaults
+    evictions += other.evictions
+    dirtyEvictions += other.dirtyEvictions
+    diskReads += other.diskReads
+    diskWrites += other.diskWrites
+    latencySum += other.latencySum
+    diskWaitSum += other.diskWaitSum
+    diskBusy += other.diskBusy
+    cpuBusy += other.cpuBusy
+    latency.merge(other.latency)
+  }
+}
+
+/// Everything one run measured: the machine-wide tally, one tally per process group, and the
+/// measured span of simulated time.
+public struct RunResult: Sendable, Equatable {
+  /// Tallies summed over every process.
+  public var machine: RunTally
+  /// One tally per process group, in scenario order.
+  public var groups: [RunTally]
+  /// Simulated time from the end of warmup to the end of the run.
+  public var simulatedTime: SimTime
+  /// Disk channels, for utilization.
+  public var diskChannels: Int
+  /// CPUs in the pool, or `nil` when every process has its own core.
+  public var cpus: Int?
+  /// Events the scheduler processed (for `memgo bench`; not a report metric).
+  public var events: Int64
+
+  public init(machine: RunTally, groups: [RunTally], simulatedTime: SimTime, diskChannels: Int, cpus: Int?, events: Int64) {
+    self.machine = machine
+    self.groups = groups
+    self.simulatedTime = simulatedTime
+    self.diskChannels = diskChannels
+    self.cpus = cpus
+    self.events = events
+  }
+}

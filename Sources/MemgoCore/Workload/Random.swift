@@ -1,0 +1,16 @@
+/// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
+/// OOPSLA 2014): a 64-bit generator used to seed and derive streams, never as a simulation stream.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  /// The generator's state; the next output is a function of it alone.
+  public var state: UInt64
+  /// Creates a generator whose sequence is fixed by `seed`.
+  public init(seed: UInt64) { state = seed }
+  /// Returns the next 64 random bits.
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
