@@ -111,7 +111,7 @@ public struct ReplacementConfig: Sendable {
   public var scope: AllocationScope
   /// Clock: whether a newly loaded page starts with its reference bit set (default true).
   public var referenceOnLoad: Bool
-  public init(policy: PolicyKind = .clock, scope: AllocationScope = .global, referenceOnLoad: Bool = true) {
+  public init(policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true) {
     self.policy = policy
     self.scope = scope
     self.referenceOnLoad = referenceOnLoad

@@ -84,17 +84,18 @@ public struct RunResult: Sendable, Equatable {
   public var simulatedTime: SimTime
   /// Disk channels, for utilization.
   public var diskChannels: Int
-  /// CPUs in the pool, or `nil` when every process has its own core.
-  public var cpus: Int?
+  /// CPUs serving the processes: the pool's size, or the number of processes when every process
+  /// has its own core. Utilization divides the busy integral by it.
+  public var cpuCount: Int
   /// Events the scheduler processed (for `memgo bench`; not a report metric).
   public var events: Int64
 
-  public init(machine: RunTally, groups: [RunTally], simulatedTime: SimTime, diskChannels: Int, cpus: Int?, events: Int64) {
+  public init(machine: RunTally, groups: [RunTally], simulatedTime: SimTime, diskChannels: Int, cpuCount: Int, events: Int64) {
     self.machine = machine
     self.groups = groups
     self.simulatedTime = simulatedTime
     self.diskChannels = diskChannels
-    self.cpus = cpus
+    self.cpuCount = cpuCount
     self.events = events
   }
 }
