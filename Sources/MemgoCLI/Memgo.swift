@@ -1,7 +1,76 @@
 import MemgoCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// memgo's version, printed by `--version` and recorded in every report.
+public let memgoVersion = "0.1.0"
+
 /// Runs memgo with `arguments` (without the program name) and returns the exit status.
 public func runMemgo(_ arguments: [String]) -> Int32 {
-  print("memgo (under construction)")
-  return 0
+  do {
+    try dispatch(arguments)
+    return 0
+  } catch {
+    for line in error.lines { Output.error("memgo: \(line)") }
+    return error.status
+  }
+}
+
+func dispatch(_ arguments: [String]) throws(CLIError) {
+  guard let command = arguments.first else {
+    Output.write(HelpText.overview)
+    throw .usage("no command given (try 'memgo help')")
+  }
+  let rest = Array(arguments.dropFirst())
+  switch command {
+  case "run": try RunCommand.main(rest)
+  case "validate": try ValidateCommand.main(rest)
+  case "bench": try BenchCommand.main(rest)
+  case "help", "-h", "--help":
+    if let topic = rest.first {
+      guard let text = HelpText.forCommand(topic) else {
+        throw .usage("help: unknown command '\(topic)' (commands: \(HelpText.commands.joined(separator: ", ")))")
+      }
+      Output.write(text)
+    } else {
+      Output.write(HelpText.overview)
+    }
+  case "--version", "version": Output.write("memgo \(memgoVersion)\n")
+  default:
+    let hint = nearestName(command, in: HelpText.commands).map { " (did you mean '\($0)'?)" } ?? ""
+    throw .usage("unknown command '\(command)'\(hint); see 'memgo help'")
+  }
+}
+
+/// Writing to stdout and stderr without Foundation's buffering surprises.
+enum Output {
+  /// Writes `text` to standard output.
+  static func write(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in writeAll(1, bytes) }
+  }
+
+  /// Writes one line to standard error.
+  static func error(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { bytes in writeAll(2, bytes) }
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    guard var base = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let n = Glibc.write(fd, base, left)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      base += n
+      left -= n
+    }
+  }
 }

@@ -42,6 +42,16 @@ public struct RunTally: Sendable, Equatable {
   public var diskBusy: Double = 0
   /// Integral of busy CPUs over the measured time, picosecond·CPUs.
   public var cpuBusy: Double = 0
+  /// Integral of disk operations waiting in the queue (not in service) over the measured time,
+  /// picosecond·operations (machine-wide only; 0 in group tallies). With `diskWaitSum` it checks
+  /// Little's law at the disk queue.
+  public var diskQueued: Double = 0
+  /// Context switches of the CPU pool (machine-wide only).
+  public var contextSwitches: Int64 = 0
+  /// TLB flushes on switches without ASIDs (machine-wide only).
+  public var tlbFlushes: Int64 = 0
+  /// TLB entries invalidated because their page was evicted (machine-wide only).
+  public var tlbShootdowns: Int64 = 0
   /// Request latencies.
   public var latency = LatencyHistogram()
 
@@ -69,6 +79,10 @@ public struct RunTally: Sendable, Equatable {
     diskWaitSum += other.diskWaitSum
     diskBusy += other.diskBusy
     cpuBusy += other.cpuBusy
+    diskQueued += other.diskQueued
+    contextSwitches += other.contextSwitches
+    tlbFlushes += other.tlbFlushes
+    tlbShootdowns += other.tlbShootdowns
     latency.merge(other.latency)
   }
 }

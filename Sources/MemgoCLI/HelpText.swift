@@ -1,0 +1,95 @@
+/// The help texts, in the layout swift-argument-parser made familiar.
+enum HelpText {
+  static let commands = ["run", "validate", "bench", "help"]
+
+  static func forCommand(_ name: String) -> String? {
+    switch name {
+    case "run": return run
+    case "validate": return validate
+    case "bench": return bench
+    case "help": return overview
+    default: return nil
+    }
+  }
+
+  static let overview = """
+    OVERVIEW: memgo — a discrete-event performance modeler of OS memory management.
+
+    Client processes issue memory reads and writes; the MMU translates them through a TLB and a
+    multi-level page table; faults evict victims chosen by a replacement policy and go to disk.
+    Scenarios are JSON files; reports give fault rates, latency and throughput.
+
+    USAGE: memgo <command> [options]
+
+    SUBCOMMANDS:
+      run SCENARIO.json       Simulate a scenario and print its report.
+      validate SCENARIO...    Check scenario files; run nothing.
+      bench                   Run the built-in performance benchmarks.
+      help [COMMAND]          Show help for memgo or one command.
+
+    OPTIONS:
+      -h, --help              Show help information.
+      --version               Show the version.
+
+    EXIT STATUS: 0 success; 2 bad usage or invalid input; 1 any other failure.
+
+    """
+
+  static let run = """
+    OVERVIEW: Simulate a scenario (every sweep point, every replication) and print its report.
+
+    USAGE: memgo run SCENARIO.json [options]
+
+    ARGUMENTS:
+      SCENARIO.json           The scenario file (see README, "Scenario reference").
+
+    OPTIONS:
+      --seed N                Base seed of every random stream (values: 0...2^64-1; default: the
+                              scenario's "seed", else 1).
+      --replications N        Replications per sweep point (values: 1...100000; default: the
+                              scenario's "replications", else 1).
+      --format F              Report format on stdout (values: table, markdown, csv, json;
+                              default: table).
+      --out DIR               Also write DIR/NAME.md, DIR/NAME.csv and DIR/NAME.json.
+      --log FILE|-            Write the event log (JSON Lines) to FILE, or to stdout with '-'
+                              (the report then goes only to --out). One run only: no sweep and one
+                              replication.
+      --quiet                 Print nothing on stdout (use with --out).
+      -h, --help              Show help information.
+
+    """
+
+  static let validate = """
+    OVERVIEW: Check scenario files and every sweep point in them; run nothing.
+
+    USAGE: memgo validate SCENARIO.json...
+
+    ARGUMENTS:
+      SCENARIO.json           One or more scenario files.
+
+    OPTIONS:
+      -h, --help              Show help information.
+
+    Each problem is printed on stderr as 'memgo: FILE: JSON.PATH: what is wrong (what is
+    expected)'. Exit status 2 if any file is invalid, 1 if one cannot be read.
+
+    """
+
+  static let bench = """
+    OVERVIEW: Measure memgo's speed on built-in cases (build with -c release to measure).
+
+    USAGE: memgo bench [--quick] [--format table|json]
+
+    OPTIONS:
+      --quick                 Run short cases (about a tenth of the accesses), for a smoke test.
+      --long                  Also run the 100M-access case that shows memory does not grow with
+                              run length.
+      --format F              Output format (values: table, json; default: table).
+      -h, --help              Show help information.
+
+    Cases: 'des-zipf-lru' — 8 processes, zipf access, global LRU, 4-level page table, 64-entry
+    4-way TLB, 10M page accesses. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
+    peakResidentBytes, wallSeconds.
+
+    """
+}

@@ -1,0 +1,125 @@
+import MemgoCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `memgo run SCENARIO.json [options]`: simulate every point and replication, print the report,
+/// write report files with `--out` and the event log with `--log`.
+enum RunCommand {
+  static let options = [
+    OptionSpec(name: "seed", takesValue: true),
+    OptionSpec(name: "replications", takesValue: true),
+    OptionSpec(name: "format", takesValue: true),
+    OptionSpec(name: "out", takesValue: true),
+    OptionSpec(name: "log", takesValue: true),
+    OptionSpec(name: "jobs", takesValue: true),
+    OptionSpec(name: "quiet", takesValue: false),
+  ]
+
+  static func main(_ arguments: [String]) throws(CLIError) {
+    let args = try ParsedArguments(arguments, command: "run", options: options)
+    if args.flags.contains("help") {
+      Output.write(HelpText.run)
+      return
+    }
+    guard args.positionals.count == 1 else {
+      throw .usage("run: expected one scenario file, got \(args.positionals.count) (usage: memgo run SCENARIO.json [options])")
+    }
+    let path = args.positionals[0]
+    let format = try ReportFormat(rawValue: args.choice("format", command: "run", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+    let replications = try args.integer("replications", command: "run", in: 1...100_000)
+    let jobs = try args.integer("jobs", command: "run", in: 1...4096) ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    var seed: UInt64?
+    if let text = args.values["seed"] {
+      guard let value = UInt64(text) else {
+        throw .usage("run: --seed '\(text)' is not a whole number in 0...\(UInt64.max)")
+      }
+      seed = value
+    }
+
+    var file = try loadScenario(path)
+    for i in file.points.indices {
+      if let seed { file.points[i].scenario.seed = seed }
+      if let replications { file.points[i].scenario.replications = replications }
+    }
+    if let seed { file.base.seed = seed }
+    if let replications { file.base.replications = replications }
+
+    let report: Report
+    if let logPath = args.values["log"] {
+      guard file.points.count == 1, file.points[0].scenario.replications == 1 else {
+        throw .usage(
+          "run: --log records one run, but \(path) has \(file.points.count) sweep point(s) × "
+            + "\(file.points[0].scenario.replications) replication(s) (remove the sweep and use --replications 1)")
+      }
+      let result = try runWithLog(file.points[0].scenario, to: logPath)
+      report = Report.build(file: file, results: [[result]], version: memgoVersion)
+    } else {
+      report = Report.build(file: file, results: Experiment.run(file, jobs: jobs), version: memgoVersion)
+    }
+
+    if let directory = args.values["out"] {
+      try writeReportFiles(report, name: file.base.name, to: directory)
+    }
+    if !args.flags.contains("quiet") && args.values["log"] != "-" {
+      Output.write(format.render(report))
+    }
+  }
+
+  /// Loads and validates a scenario file, turning its errors into CLI errors.
+  static func loadScenario(_ path: String) throws(CLIError) -> ScenarioFile {
+    do {
+      return try ScenarioLoader.load(path: path)
+    } catch {
+      switch error {
+      case .io(let message): throw .failure(message)
+      case .invalid(let problems): throw .invalid(problems.map(\.description))
+      }
+    }
+  }
+
+  /// Writes NAME.md, NAME.csv and NAME.json into `directory`, each atomically.
+  static func writeReportFiles(_ report: Report, name: String, to directory: String) throws(CLIError) {
+    do {
+      try AtomicFile.createDirectory(directory)
+      for (format, ext) in [(ReportFormat.markdown, "md"), (.csv, "csv"), (.json, "json")] {
+        try AtomicFile.write(format.render(report), to: "\(directory)/\(name).\(ext)")
+      }
+    } catch {
+      throw .failure("\(error)")
+    }
+  }
+
+  /// Runs the single run of `scenario` with the event log going to `path` (or stdout for `-`).
+  /// A log file is written under a temporary name and renamed once complete.
+  static func runWithLog(_ scenario: Scenario, to path: String) throws(CLIError) -> RunResult {
+    let names = scenario.processes.flatMap { Array(repeating: $0.name, count: $0.count) }
+    if path == "-" {
+      var log = JSONLinesLog(sink: FileSink(descriptor: 1), processNames: names)
+      let result = Simulation.run(scenario, replication: 0, log: &log)
+      if let failure = log.sink.failure { throw .failure("--log -: cannot write to stdout: \(failure)") }
+      return result
+    }
+    let temporary = AtomicFile.temporaryPath(for: path)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw .failure("\(path): cannot create the log: \(String(cString: strerror(errno)))")
+    }
+    var log = JSONLinesLog(sink: FileSink(descriptor: fd), processNames: names)
+    let result = Simulation.run(scenario, replication: 0, log: &log)
+    let closed = close(fd)
+    if let failure = log.sink.failure ?? (closed != 0 ? String(cString: strerror(errno)) : nil) {
+      unlink(temporary)
+      throw .failure("\(path): cannot write the log: \(failure)")
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw .failure("\(path): cannot write the log: \(reason)")
+    }
+    return result
+  }
+}

@@ -1,0 +1,88 @@
+/// Every process's multi-level (radix) page table, with its entries at real simulated physical
+/// addresses.
+///
+/// Tables follow x86-64: each holds 512 eight-byte entries (4 KiB) and is indexed by 9 bits of the
+/// virtual page number, top level first. Tables live in a region of physical memory reserved
+/// above the frames (`baseAddress`, 4 KiB-aligned), allocated on demand when a fault first maps a
+/// page under them, so the log can show each entry's physical address and value.
+///
+/// An entry's value: bit 0 present, bit 1 writable, bit 5 accessed, bit 6 dirty, bit 9 (a
+/// software bit) "touched" (the page has had content, so a later fault reads it from disk).
+/// An upper-level entry holds its child table's physical address; a leaf holds the frame's
+/// physical address (for pages smaller than 4 KiB, the frame number shifted left by 12).
+public struct PageTable: Sendable {
+  /// Entries per table (9 index bits per level).
+  public static let entriesPerTable = 512
+  public static let present: UInt64 = 1 << 0
+  public static let writable: UInt64 = 1 << 1
+  public static let accessed: UInt64 = 1 << 5
+  public static let dirty: UInt64 = 1 << 6
+  public static let touched: UInt64 = 1 << 9
+  static let addressMask: UInt64 = ~0xFFF
+
+  /// Number of levels walked.
+  public let levels: Int
+  /// Physical address of table 0.
+  public let baseAddress: UInt64
+  /// Every table's entries; table t occupies `t*512 ..< t*512 + 512`.
+  var entries: [UInt64] = []
+  /// Each process's top-level table.
+  var roots: [Int32]
+
+  /// Creates the top-level tables of `processCount` processes above `physicalBase` bytes of frames.
+  public init(levels: Int, processCount: Int, physicalBase: UInt64) {
+    self.levels = levels
+    baseAddress = (physicalBase + 0xFFF) & PageTable.addressMask
+    roots = []
+    roots.reserveCapacity(processCount)
+    for _ in 0..<processCount { roots.append(allocateTable()) }
+  }
+
+  /// Number of tables allocated so far.
+  public var tableCount: Int { entries.count / PageTable.entriesPerTable }
+
+  mutating func allocateTable() -> Int32 {
+    let index = Int32(tableCount)
+    entries.append(contentsOf: repeatElement(0, count: PageTable.entriesPerTable))
+    return index
+  }
+
+  /// Index of the entry that maps `vpn` at `level` (levels count down to 1, the leaf) in `table`.
+  func entryIndex(table: Int32, vpn: Int64, level: Int) -> Int {
+    let shift = UInt64(9 * (level - 1))
+    let slot = Int((UInt64(truncatingIfNeeded: vpn) >> shift) & 511)
+    return Int(table) * PageTable.entriesPerTable + slot
+  }
+
+  /// Physical address of entry `index`.
+  public func address(ofEntry index: Int) -> UInt64 {
+    baseAddress + UInt64(index) * 8
+  }
+
+  /// The table an upper-level entry's value points to.
+  func childTable(of value: UInt64) -> Int32 {
+    Int32(truncatingIfNeeded: ((value & PageTable.addressMask) - baseAddress) >> 12)
+  }
+
+  /// The leaf entry mapping `vpn` for `process`, allocating missing tables on the way (the fault
+  /// handler's job before it maps a page).
+  mutating func leafEntry(process: Int, vpn: Int64) -> Int {
+    var table = roots[process]
+    var level = levels
+    while level > 1 {
+      let e = entryIndex(table: table, vpn: vpn, level: level)
+      if entries[e] & PageTable.present == 0 {
+        let child = allocateTable()
+        entries[e] = (baseAddress + UInt64(child) * 4096) | PageTable.present | PageTable.writable
+      }
+      table = childTable(of: entries[e])
+      level -= 1
+    }
+    return entryIndex(table: table, vpn: vpn, level: 1)
+  }
+
+  /// The leaf value that maps a page to `frame` for pages of `pageSize` bytes (flags not included).
+  public static func frameField(frame: Int, pageSize: Int) -> UInt64 {
+    pageSize >= 4096 ? UInt64(frame) * UInt64(pageSize) : UInt64(frame) << 12
+  }
+}

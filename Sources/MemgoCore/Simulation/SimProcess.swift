@@ -1,0 +1,60 @@
+/// Where a simulated process is in its cycle of thinking and requesting.
+enum ProcessPhase: UInt8 {
+  case notStarted
+  /// Waiting in the CPU queue before thinking.
+  case readyToThink
+  case thinking
+  /// Performing the page accesses of a request.
+  case accessing
+  /// Waiting in the CPU queue to retry an access after its fault's I/O.
+  case readyToRetry
+  /// Blocked on disk I/O for a fault.
+  case blockedOnDisk
+  /// Waiting for a frame to become evictable.
+  case waitingForFrame
+  case finished
+}
+
+/// One simulated client process: a state machine resumed by events, with its random streams,
+/// address generator and the state of its current request and fault.
+struct SimProcess {
+  var group: Int32
+  var phase = ProcessPhase.notStarted
+  /// The CPU it holds, or -1.
+  var cpu: Int32 = -1
+  /// Requests still to issue (`Int64.max` without a limit).
+  var requestsLeft: Int64
+  /// When its current stretch of running (thinking or accessing) began, for CPU utilization.
+  var runningSince = SimTime.never
+
+  // MARK: - Current request
+  var requestStart = SimTime.zero
+  var requestVA: Int64 = 0
+  var requestSize: Int64 = 0
+  var isWrite = false
+  var page: Int64 = 0
+  var lastPage: Int64 = 0
+  /// Whether the current page access is the retry after a fault.
+  var retrying = false
+  var accessStart = SimTime.zero
+  var tally = RequestTally()
+
+  // MARK: - Fault in progress
+  var faultLeaf = 0
+  var faultFrame: Int32 = -1
+  var faultIsMajor = false
+  /// A page read still to follow the write-back in progress.
+  var readAfterWrite = false
+  var diskIsWrite = false
+  var diskEnqueued = SimTime.zero
+  var diskStarted = SimTime.zero
+  /// Whether its disk operation is being served (not queued).
+  var inDiskService = false
+
+  // MARK: - Randomness
+  var intervalRandom: Xoshiro256StarStar
+  var sizeRandom: Xoshiro256StarStar
+  var addressRandom: Xoshiro256StarStar
+  var writeRandom: Xoshiro256StarStar
+  var access: AccessGenerator
+}

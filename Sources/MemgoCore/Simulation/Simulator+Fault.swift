@@ -1,0 +1,186 @@
+/// The fault path: frame allocation, eviction, disk I/O and mapping the page in.
+extension Simulator {
+  /// The access of process `p` found its page not present at `t` (after the lookup and walk):
+  /// charge the fault handling, then get a frame. Returns true if the access completed inline
+  /// (a minor fault with no write-back), false if the process blocked.
+  mutating func pageFault(_ p: Int, at t: inout SimTime) -> Bool {
+    t = later(t, latency.fault())
+    processes[p].faultLeaf = pageTable.leafEntry(process: p, vpn: processes[p].page)
+    return allocateFrame(p, at: t, resumeInline: true, clock: &t)
+  }
+
+  /// Event handler: a frame may be available to `p`, which waits for one.
+  mutating func allocateFrame(_ p: Int, at time: SimTime) {
+    var t = time
+    _ = allocateFrame(p, at: time, resumeInline: false, clock: &t)
+  }
+
+  /// After an access completed outside `advance` (woken from a frame wait), carry on with the request.
+  mutating func advanceAfterAccess(_ p: Int, at t: SimTime) {
+    if t > stopTime || stopRequested { return }
+    if processes[p].page == processes[p].lastPage {
+      completeRequest(p, at: t)
+    } else {
+      processes[p].page += 1
+      processes[p].retrying = false
+      queue.insert(SimEvent(.resume, process: Int32(p)), at: t)
+    }
+  }
+
+  /// Takes a free frame or a victim for `p`'s fault at `time` and starts the I/O it needs.
+  /// Returns true when the page is mapped and the retried access completed (advancing `clock`).
+  mutating func allocateFrame(_ p: Int, at time: SimTime, resumeInline: Bool, clock: inout SimTime) -> Bool {
+    var frame: Int32
+    var victimDirty = false
+    if let free = freeFrames.popLast() {
+      frame = free
+    } else if let victim = policy.selectVictim(at: time) {
+      frame = victim.rawValue
+      victimDirty = evict(frame: Int(frame), for: p, at: time)
+    } else {
+      // Every frame is in I/O: wait until a page-in completes or a process exits.
+      processes[p].phase = .waitingForFrame
+      frameWaiters.enqueue(Int32(p))
+      yieldProcessor(p, at: time)
+      return false
+    }
+    let f = Int(frame)
+    let leaf = processes[p].faultLeaf
+    frameOwner[f] = Int32(p)
+    frameVPN[f] = processes[p].page
+    frameLeaf[f] = leaf
+    processes[p].faultFrame = frame
+    let major = !zeroFill || pageTable.entries[leaf] & PageTable.touched != 0
+    processes[p].faultIsMajor = major
+    if major { processes[p].tally.majorFaults += 1 } else { processes[p].tally.minorFaults += 1 }
+    if Log.isEnabled { log.fault(pid: p, time: time, vpn: processes[p].page, major: major) }
+
+    if victimDirty || major {
+      processes[p].readAfterWrite = victimDirty && major
+      processes[p].phase = .blockedOnDisk
+      yieldProcessor(p, at: time)
+      submitDisk(p, isWrite: victimDirty, at: time)
+      return false
+    }
+    mapFaultedPage(p, at: time)
+    // A minor fault without write-back: no I/O, the access is retried at once.
+    guard resumeInline else {
+      resumeAfterFault(p, at: time)
+      return false
+    }
+    processes[p].retrying = true
+    clock = time
+    return accessPage(p, at: &clock)
+  }
+
+  /// `p`'s page is mapped after a wait: retry the access, on a CPU from the pool if there is one.
+  mutating func resumeAfterFault(_ p: Int, at time: SimTime) {
+    processes[p].retrying = true
+    if hasCPUPool {
+      processes[p].phase = .readyToRetry
+      requestCPU(p, at: time)
+    } else {
+      processes[p].phase = .accessing
+      startRunning(p, at: time)
+      var t = time
+      if accessPage(p, at: &t) { advanceAfterAccess(p, at: t) }
+    }
+  }
+
+  /// `p` blocks: it stops running and, with a CPU pool, gives its CPU to the next in line.
+  mutating func yieldProcessor(_ p: Int, at time: SimTime) {
+    if hasCPUPool { releaseCPU(p, at: time) } else { stopRunning(p, at: time) }
+  }
+
+  /// Evicts the page in `frame` for process `p`'s fault; returns whether it was dirty.
+  mutating func evict(frame f: Int, for p: Int, at time: SimTime) -> Bool {
+    let owner = Int(frameOwner[f])
+    let vpn = frameVPN[f]
+    let leaf = frameLeaf[f]
+    let value = pageTable.entries[leaf]
+    let dirty = value & PageTable.dirty != 0
+    pageTable.entries[leaf] = PageTable.touched
+    let key = TLB.key(vpn: vpn, asid: tlbTagged ? owner : 0)
+    if hasCPUPool {
+      for c in tlbs.indices where cpus.lastProcess[c] == Int32(owner) || tlbTagged {
+        if tlbs[c].invalidate(key, vpn: vpn) { shootdowns += 1 }
+      }
+    } else if tlbs[owner].invalidate(key, vpn: vpn) {
+      shootdowns += 1
+    }
+    processes[p].tally.evictions += 1
+    if dirty { processes[p].tally.dirtyEvictions += 1 }
+    if Log.isEnabled { log.evict(pid: p, time: time, victimPid: owner, victimVPN: vpn, frame: f, dirty: dirty) }
+    return dirty
+  }
+
+  /// Maps the faulted page of `p` into its frame and hands the frame to the policy.
+  mutating func mapFaultedPage(_ p: Int, at time: SimTime) {
+    let frame = Int(processes[p].faultFrame)
+    let leaf = processes[p].faultLeaf
+    pageTable.entries[leaf] =
+      PageTable.frameField(frame: frame, pageSize: scenario.machine.pageSize)
+      | PageTable.present | PageTable.writable | PageTable.touched
+    policy.didLoad(
+      FrameNumber(Int32(frame)),
+      PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time))
+    // A frame is evictable again: one waiter may proceed.
+    if let waiter = frameWaiters.dequeue() {
+      queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
+    }
+  }
+
+  // MARK: - Disk
+
+  /// Queues a disk operation for `p` (a write-back when `isWrite`, else a page read).
+  mutating func submitDisk(_ p: Int, isWrite: Bool, at time: SimTime) {
+    processes[p].diskIsWrite = isWrite
+    processes[p].diskEnqueued = time
+    if isWrite { processes[p].tally.diskWrites += 1 } else { processes[p].tally.diskReads += 1 }
+    if disk.hasFreeChannel {
+      startDisk(p, at: time)
+    } else {
+      disk.account(until: time, measuredFrom: warmup)
+      disk.enqueue(Int32(p))
+    }
+  }
+
+  mutating func startDisk(_ p: Int, at time: SimTime) {
+    disk.seize()
+    let service = processes[p].diskIsWrite ? latency.diskWrite() : latency.diskRead()
+    processes[p].diskStarted = time
+    processes[p].inDiskService = true
+    processes[p].tally.diskWait += (time - processes[p].diskEnqueued).picoseconds
+    queue.insert(SimEvent(.diskDone, process: Int32(p)), at: later(time, service))
+  }
+
+  /// Event handler: `p`'s disk operation completed.
+  mutating func diskOperationDone(_ p: Int, at time: SimTime) {
+    disk.release()
+    processes[p].inDiskService = false
+    accountDiskBusy(p, until: time)
+    if Log.isEnabled {
+      log.disk(
+        pid: p, time: time, isWrite: processes[p].diskIsWrite, vpn: processes[p].page,
+        frame: Int(processes[p].faultFrame), wait: processes[p].diskStarted - processes[p].diskEnqueued,
+        service: time - processes[p].diskStarted)
+    }
+    disk.account(until: time, measuredFrom: warmup)
+    if let next = disk.dequeue() { startDisk(Int(next), at: time) }
+    if processes[p].readAfterWrite {
+      processes[p].readAfterWrite = false
+      submitDisk(p, isWrite: false, at: time)
+      return
+    }
+    mapFaultedPage(p, at: time)
+    resumeAfterFault(p, at: time)
+  }
+
+  /// Adds the measured part of `p`'s disk service, up to `time`, to its group's busy integral.
+  mutating func accountDiskBusy(_ p: Int, until time: SimTime) {
+    let from = max(processes[p].diskStarted, warmup)
+    if time > from {
+      groupTallies[Int(processes[p].group)].diskBusy += Double((time - from).picoseconds)
+    }
+  }
+}

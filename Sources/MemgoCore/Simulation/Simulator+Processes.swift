@@ -1,0 +1,100 @@
+/// CPUs, process exit and the end of a run.
+extension Simulator {
+  // MARK: - CPU pool
+
+  /// `p` wants a CPU: take an idle one or join the FCFS queue.
+  mutating func requestCPU(_ p: Int, at time: SimTime) {
+    if let c = cpus.idle.popLast() {
+      grantCPU(Int(c), to: p, at: time)
+    } else {
+      cpus.waiting.enqueue(Int32(p))
+    }
+  }
+
+  /// Gives CPU `c` to `p` at `time`: a context switch if it last ran another process, which
+  /// flushes its TLB when entries carry no ASID.
+  mutating func grantCPU(_ c: Int, to p: Int, at time: SimTime) {
+    let last = cpus.lastProcess[c]
+    if last != Int32(p) {
+      if last >= 0 {
+        cpus.contextSwitches += 1
+        if !tlbTagged {
+          tlbs[c].flush()
+          cpus.tlbFlushes += 1
+        }
+      }
+      cpus.lastProcess[c] = Int32(p)
+    }
+    processes[p].cpu = Int32(c)
+    startRunning(p, at: time)
+    queue.insert(SimEvent(.cpuGranted, process: Int32(p)), at: time)
+  }
+
+  /// `p` gives up its CPU (it blocks, finishes a request or exits); the next waiter gets it.
+  mutating func releaseCPU(_ p: Int, at time: SimTime) {
+    let c = processes[p].cpu
+    guard c >= 0 else { return }
+    stopRunning(p, at: time)
+    processes[p].cpu = -1
+    if let next = cpus.waiting.dequeue() {
+      grantCPU(Int(c), to: Int(next), at: time)
+    } else {
+      cpus.idle.append(c)
+    }
+  }
+
+  /// `p` starts running (thinking or accessing) on its core or CPU.
+  mutating func startRunning(_ p: Int, at time: SimTime) {
+    if processes[p].runningSince == .never { processes[p].runningSince = time }
+  }
+
+  /// `p` stops running: its busy time after warmup is added to its group's CPU integral.
+  mutating func stopRunning(_ p: Int, at time: SimTime) {
+    let since = processes[p].runningSince
+    guard since != .never else { return }
+    processes[p].runningSince = .never
+    let from = max(since, warmup)
+    if time > from { groupTallies[Int(processes[p].group)].cpuBusy += Double((time - from).picoseconds) }
+  }
+
+  // MARK: - Exit
+
+  /// `p` has issued all its requests: it leaves, and its frames return to the free pool.
+  mutating func exitProcess(_ p: Int, at time: SimTime) {
+    processes[p].phase = .finished
+    yieldProcessor(p, at: time)
+    activeProcesses -= 1
+    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
+      policy.didFree(FrameNumber(f))
+      pageTable.entries[frameLeaf[f]] = PageTable.touched
+      frameOwner[f] = -1
+      freeFrames.append(Int32(f))
+      if let waiter = frameWaiters.dequeue() {
+        queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
+      }
+    }
+  }
+
+  // MARK: - End of run
+
+  /// Closes the open busy intervals at `end` and assembles the run's result.
+  mutating func finish(at end: SimTime) -> RunResult {
+    for p in processes.indices {
+      stopRunning(p, at: end)
+      if processes[p].inDiskService { accountDiskBusy(p, until: end) }
+    }
+    disk.account(until: end, measuredFrom: warmup)
+    var machine = RunTally()
+    for tally in groupTallies { machine.add(tally) }
+    machine.diskQueued = disk.queuedIntegral
+    machine.contextSwitches = cpus.contextSwitches
+    machine.tlbFlushes = cpus.tlbFlushes
+    machine.tlbShootdowns = shootdowns
+    if Log.isEnabled { log.finish() }
+    return RunResult(
+      machine: machine, groups: groupTallies,
+      simulatedTime: end > warmup ? end - warmup : .zero,
+      diskChannels: scenario.machine.disk.channels,
+      cpuCount: scenario.machine.cpus ?? processes.count, events: events)
+  }
+}

@@ -1,0 +1,340 @@
+/// One run of one scenario point: the discrete-event simulation of processes issuing memory
+/// requests to a machine with a TLB, multi-level page tables, a frame pool under `Policy`, a
+/// paging disk and an optional CPU pool (SPEC, "Model semantics").
+///
+/// The access path (TLB lookup, walk, fault, eviction, disk) is written once here, generic over
+/// the replacement policy and the event log so both are statically dispatched; all state lives in
+/// flat arrays of small structs indexed by process, frame and page-table entry numbers. Events are
+/// 8-byte values in an `EventQueue`; a process runs ahead inline for as long as its next step is
+/// strictly earlier than every pending event, which is exactly the order the queue would impose.
+public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
+  // MARK: - Configuration
+  let scenario: Scenario
+  let pageShift: Int
+  let levels: Int64
+  let warmup: SimTime
+  /// The end of time for this run: `stop.time`, or a horizon far beyond any sensible run.
+  let stopTime: SimTime
+  let stopRequests: Int64
+  let hasCPUPool: Bool
+  let tlbTagged: Bool
+  let zeroFill: Bool
+  let groupNames: [String]
+
+  // MARK: - Machine state
+  var queue = EventQueue<SimEvent>(minimumCapacity: 64)
+  var processes: [SimProcess] = []
+  var pageTable: PageTable
+  var tlbs: [TLB]
+  var policy: Policy
+  var freeFrames: [Int32]
+  var frameOwner: [Int32]
+  var frameVPN: [Int64]
+  var frameLeaf: [Int]
+  var frameWaiters = RingQueue()
+  var disk: DiskQueue
+  var cpus: CPUPool
+  var latency: LatencySamplers
+  var intervalSamplers: [DistributionSampler]
+  var sizeSamplers: [DistributionSampler]
+  var writeFractions: [Double]
+  var addressSpaces: [Int64]
+  var log: Log
+
+  // MARK: - Measurement
+  var groupTallies: [RunTally]
+  var completedAfterWarmup: Int64 = 0
+  var activeProcesses = 0
+  var stopRequested = false
+  var now = SimTime.zero
+  var events: Int64 = 0
+  /// TLB entries invalidated because their page was evicted.
+  var shootdowns: Int64 = 0
+
+  /// A time so late that no run reaches it (about 53 days); sums of sampled latencies saturate here.
+  static var horizon: SimTime { SimTime(picoseconds: 1 << 62) }
+
+  /// Prepares replication `replication` of `scenario`, logging to `log`.
+  public init(scenario: Scenario, replication: Int, log: Log) {
+    self.scenario = scenario
+    let machine = scenario.machine
+    pageShift = machine.pageSize.trailingZeroBitCount
+    levels = Int64(machine.pageTable.levels)
+    warmup = scenario.warmup
+    stopTime = min(scenario.stop.time ?? Self.horizon, Self.horizon)
+    stopRequests = Int64(scenario.stop.requests ?? Int.max)
+    hasCPUPool = machine.cpus != nil
+    tlbTagged = machine.tlb.asid
+    zeroFill = machine.zeroFill
+    self.log = log
+
+    let seed = scenario.seed
+    var names: [String] = []
+    for (g, group) in scenario.processes.enumerated() {
+      let intervalSeed = seed
+      for i in 0..<group.count {
+        names.append(group.name)
+        processes.append(
+          SimProcess(
+            group: Int32(g),
+            requestsLeft: Int64(group.requests ?? Int.max),
+            intervalRandom: RandomStreams.make(
+              seed: intervalSeed, replication: replication, group: g, instance: i, purpose: .interval),
+            sizeRandom: RandomStreams.make(seed: seed, replication: replication, group: g, instance: i, purpose: .size),
+            addressRandom: RandomStreams.make(
+              seed: seed, replication: replication, group: g, instance: i, purpose: .address),
+            writeRandom: RandomStreams.make(seed: seed, replication: replication, group: g, instance: i, purpose: .write),
+            access: AccessGenerator(
+              config: group.access, addressSpace: group.addressSpace, pageSize: machine.pageSize,
+              seed: RandomStreams.make(
+                seed: seed, replication: replication, group: g, instance: i, purpose: .pattern
+              ).next())))
+      }
+    }
+    groupNames = scenario.processes.map(\.name)
+    let processCount = processes.count
+    let frames = machine.frames
+    pageTable = PageTable(
+      levels: machine.pageTable.levels, processCount: processCount,
+      physicalBase: UInt64(frames) * UInt64(machine.pageSize))
+    let tlbCount = machine.cpus ?? processCount
+    tlbs = Array(repeating: TLB(entries: machine.tlb.entries, ways: machine.tlb.ways), count: tlbCount)
+    policy = Policy(
+      frameCount: frames, configuration: machine.replacement,
+      seed: RandomStreams.make(seed: seed, replication: replication, group: -1, instance: 0, purpose: .policy).next())
+    freeFrames = (0..<Int32(frames)).reversed()
+    frameOwner = Array(repeating: -1, count: frames)
+    frameVPN = Array(repeating: 0, count: frames)
+    frameLeaf = Array(repeating: 0, count: frames)
+    disk = DiskQueue(channels: machine.disk.channels)
+    cpus = CPUPool(count: machine.cpus ?? 0)
+    latency = LatencySamplers(
+      machine.latency,
+      random: RandomStreams.make(seed: seed, replication: replication, group: -1, instance: 0, purpose: .machine))
+    intervalSamplers = scenario.processes.map { DistributionSampler($0.interval) }
+    sizeSamplers = scenario.processes.map { DistributionSampler($0.size) }
+    writeFractions = scenario.processes.map(\.writeFraction)
+    addressSpaces = scenario.processes.map(\.addressSpace)
+    groupTallies = Array(repeating: RunTally(), count: scenario.processes.count)
+  }
+
+  // MARK: - Running
+
+  /// Runs the simulation to its stop condition and returns what it measured.
+  public mutating func run() -> RunResult {
+    var pid: Int32 = 0
+    for group in scenario.processes {
+      for _ in 0..<group.count {
+        queue.insert(SimEvent(.start, process: pid), at: group.start)
+        pid += 1
+      }
+    }
+    activeProcesses = processes.count
+    var end = SimTime.zero
+    while let event = queue.popMin() {
+      if event.time > stopTime {
+        end = stopTime
+        break
+      }
+      now = event.time
+      end = now
+      events += 1
+      handle(event.payload, at: event.time)
+      if stopRequested { break }
+    }
+    return finish(at: end)
+  }
+
+  mutating func handle(_ event: SimEvent, at time: SimTime) {
+    let p = Int(event.process)
+    switch event.kind {
+    case .start:
+      if hasCPUPool {
+        processes[p].phase = .readyToThink
+        requestCPU(p, at: time)
+      } else {
+        startRunning(p, at: time)
+        think(p, at: time)
+      }
+    case .thinkDone:
+      issueRequest(p, at: time)
+    case .resume:
+      advance(p, at: time)
+    case .cpuGranted:
+      if processes[p].phase == .readyToRetry {
+        processes[p].phase = .accessing
+        advance(p, at: time)
+      } else {
+        think(p, at: time)
+      }
+    case .diskDone:
+      diskOperationDone(p, at: time)
+    case .frameAvailable:
+      allocateFrame(p, at: time)
+    }
+  }
+
+  /// Saturating `time + delay` (delays are non-negative).
+  func later(_ time: SimTime, _ delay: Int64) -> SimTime {
+    let (sum, overflow) = time.picoseconds.addingReportingOverflow(delay)
+    return overflow || sum > Self.horizon.picoseconds ? Self.horizon : SimTime(picoseconds: sum)
+  }
+
+  // MARK: - Requests
+
+  mutating func think(_ p: Int, at time: SimTime) {
+    processes[p].phase = .thinking
+    let g = Int(processes[p].group)
+    let delay = intervalSamplers[g].sampleDuration(&processes[p].intervalRandom)
+    queue.insert(SimEvent(.thinkDone, process: Int32(p)), at: later(time, delay))
+  }
+
+  mutating func issueRequest(_ p: Int, at time: SimTime) {
+    let g = Int(processes[p].group)
+    let space = addressSpaces[g]
+    let size = sizeSamplers[g].sampleSize(&processes[p].sizeRandom, maximum: space)
+    let va = processes[p].access.nextAddress(size: size, rng: &processes[p].addressRandom)
+    let isWrite = processes[p].writeRandom.nextDouble() < writeFractions[g]
+    processes[p].phase = .accessing
+    processes[p].requestStart = time
+    processes[p].requestVA = va
+    processes[p].requestSize = size
+    processes[p].isWrite = isWrite
+    processes[p].page = va >> pageShift
+    processes[p].lastPage = (va + size - 1) >> pageShift
+    processes[p].retrying = false
+    processes[p].tally = RequestTally()
+    advance(p, at: time)
+  }
+
+  /// Performs the current request's page accesses from `time` until the request completes, the
+  /// process blocks, or another event is due first.
+  mutating func advance(_ p: Int, at time: SimTime) {
+    var t = time
+    while true {
+      guard accessPage(p, at: &t) else { return }  // blocked on a fault
+      if t > stopTime || stopRequested { return }
+      if processes[p].page == processes[p].lastPage {
+        completeRequest(p, at: t)
+        return
+      }
+      processes[p].page += 1
+      processes[p].retrying = false
+      if t >= queue.nextTime {
+        queue.insert(SimEvent(.resume, process: Int32(p)), at: t)
+        return
+      }
+    }
+  }
+
+  mutating func completeRequest(_ p: Int, at time: SimTime) {
+    let g = Int(processes[p].group)
+    if time >= warmup {
+      processes[p].tally.add(
+        to: &groupTallies[g], isWrite: processes[p].isWrite, bytes: processes[p].requestSize,
+        latency: (time - processes[p].requestStart).picoseconds)
+      completedAfterWarmup += 1
+      if completedAfterWarmup >= stopRequests { stopRequested = true }
+    }
+    processes[p].requestsLeft -= 1
+    if processes[p].requestsLeft <= 0 {
+      exitProcess(p, at: time)
+    } else if hasCPUPool {
+      releaseCPU(p, at: time)
+      processes[p].phase = .readyToThink
+      requestCPU(p, at: time)
+    } else {
+      think(p, at: time)
+    }
+  }
+
+  // MARK: - The access path
+
+  /// One page access of process `p` starting at `t`; advances `t` to its completion and returns
+  /// true, or returns false if the access faulted and the process blocked.
+  mutating func accessPage(_ p: Int, at t: inout SimTime) -> Bool {
+    let vpn = processes[p].page
+    let isWrite = processes[p].isWrite
+    let retrying = processes[p].retrying
+    if !retrying {
+      processes[p].tally.accesses += 1
+      processes[p].accessStart = t
+      if Log.isEnabled {
+        let va = vpn == processes[p].requestVA >> pageShift ? processes[p].requestVA : vpn << pageShift
+        log.beginAccess(pid: p, time: t, va: va, vpn: vpn, isWrite: isWrite)
+      }
+    }
+    let tlbIndex = hasCPUPool ? Int(processes[p].cpu) : p
+    let key = TLB.key(vpn: vpn, asid: tlbTagged ? p : 0)
+    if tlbs[tlbIndex].isPresent {
+      t = later(t, latency.tlb())
+      if let frame = tlbs[tlbIndex].lookup(key, vpn: vpn) {
+        processes[p].tally.tlbHits += 1
+        if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: true) }
+        t = later(t, latency.ram())
+        reference(p, frame: frame, isWrite: isWrite, at: t)
+        return true
+      }
+    }
+    processes[p].tally.tlbMisses += 1
+    if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: false) }
+    // The walk: one entry per level, charged in full even when an upper level is not present.
+    processes[p].tally.pageWalks += 1
+    processes[p].tally.pteReads += levels
+    for _ in 0..<levels { t = later(t, latency.ram()) }
+    let leaf = walk(p, vpn: vpn, logging: !retrying)
+    if leaf >= 0 {
+      let value = pageTable.entries[leaf]
+      if value & PageTable.present != 0 {
+        let frame = Int32(truncatingIfNeeded: frameNumber(ofLeaf: value))
+        pageTable.entries[leaf] = value | PageTable.accessed
+        tlbs[tlbIndex].insert(key, vpn: vpn, frame: frame)
+        t = later(t, latency.ram())
+        reference(p, frame: frame, isWrite: isWrite, at: t)
+        return true
+      }
+    }
+    return pageFault(p, at: &t)
+  }
+
+  /// Reads the page-table entries of `vpn` top level first; the leaf's index, or -1 if an upper
+  /// level is not present.
+  mutating func walk(_ p: Int, vpn: Int64, logging: Bool) -> Int {
+    var table = pageTable.roots[p]
+    var level = pageTable.levels
+    while true {
+      let e = pageTable.entryIndex(table: table, vpn: vpn, level: level)
+      let value = pageTable.entries[e]
+      if Log.isEnabled && logging {
+        log.pageTableEntry(pid: p, level: level, address: pageTable.address(ofEntry: e), value: value)
+      }
+      if level == 1 { return e }
+      if value & PageTable.present == 0 { return -1 }
+      table = pageTable.childTable(of: value)
+      level -= 1
+    }
+  }
+
+  func frameNumber(ofLeaf value: UInt64) -> Int {
+    let field = value & PageTable.addressMask
+    return pageShift >= 12 ? Int(field >> UInt64(pageShift)) : Int(field >> 12)
+  }
+
+  /// The access reached RAM in `frame`: mark the page dirty on a write, tell the policy, and
+  /// close the access.
+  mutating func reference(_ p: Int, frame: Int32, isWrite: Bool, at t: SimTime) {
+    let f = Int(frame)
+    if isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
+    if !processes[p].retrying {
+      policy.didAccess(
+        FrameNumber(frame),
+        PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: isWrite, time: t))
+    }
+    if Log.isEnabled {
+      let va = processes[p].page == processes[p].requestVA >> pageShift
+        ? processes[p].requestVA : processes[p].page << pageShift
+      let offset = UInt64(va & ((1 << pageShift) - 1))
+      log.endAccess(pid: p, time: t, frame: f, physicalAddress: UInt64(f) << UInt64(pageShift) | offset)
+    }
+  }
+}
