@@ -71,7 +71,6 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
     let seed = scenario.seed
     var names: [String] = []
     for (g, group) in scenario.processes.enumerated() {
-      let intervalSeed = seed
       for i in 0..<group.count {
         names.append(group.name)
         processes.append(
@@ -79,16 +78,14 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
             group: Int32(g),
             requestsLeft: Int64(group.requests ?? Int.max),
             intervalRandom: RandomStreams.make(
-              seed: intervalSeed, replication: replication, group: g, instance: i, purpose: .interval),
+              seed: seed, replication: replication, group: g, instance: i, purpose: .interval),
             sizeRandom: RandomStreams.make(seed: seed, replication: replication, group: g, instance: i, purpose: .size),
             addressRandom: RandomStreams.make(
               seed: seed, replication: replication, group: g, instance: i, purpose: .address),
             writeRandom: RandomStreams.make(seed: seed, replication: replication, group: g, instance: i, purpose: .write),
             access: AccessGenerator(
-              config: group.access, addressSpace: group.addressSpace, pageSize: machine.pageSize,
-              seed: RandomStreams.make(
-                seed: seed, replication: replication, group: g, instance: i, purpose: .pattern
-              ).next())))
+              pattern: group.access, addressSpace: group.addressSpace, pageSize: Int64(machine.pageSize),
+              seed: StreamID(seed: seed, replication: replication, group: g, instance: i, purpose: .pattern).hash)))
       }
     }
     groupNames = scenario.processes.map(\.name)
@@ -101,7 +98,7 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
     tlbs = Array(repeating: TLB(entries: machine.tlb.entries, ways: machine.tlb.ways), count: tlbCount)
     policy = Policy(
       frameCount: frames, configuration: machine.replacement,
-      seed: RandomStreams.make(seed: seed, replication: replication, group: -1, instance: 0, purpose: .policy).next())
+      seed: StreamID(seed: seed, replication: replication, group: -1, instance: 0, purpose: .policy).hash)
     freeFrames = (0..<Int32(frames)).reversed()
     frameOwner = Array(repeating: -1, count: frames)
     frameVPN = Array(repeating: 0, count: frames)
@@ -110,7 +107,7 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
     cpus = CPUPool(count: machine.cpus ?? 0)
     latency = LatencySamplers(
       machine.latency,
-      random: RandomStreams.make(seed: seed, replication: replication, group: -1, instance: 0, purpose: .machine))
+      random: RandomStreams.machine(seed: seed, replication: replication, purpose: .machine))
     intervalSamplers = scenario.processes.map { DistributionSampler($0.interval) }
     sizeSamplers = scenario.processes.map { DistributionSampler($0.size) }
     writeFractions = scenario.processes.map(\.writeFraction)
@@ -193,7 +190,9 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
     let g = Int(processes[p].group)
     let space = addressSpaces[g]
     let size = sizeSamplers[g].sampleSize(&processes[p].sizeRandom, maximum: space)
-    let va = processes[p].access.nextAddress(size: size, rng: &processes[p].addressRandom)
+    var addressRandom = processes[p].addressRandom
+    let va = processes[p].access.nextAddress(size: size, rng: &addressRandom)
+    processes[p].addressRandom = addressRandom
     let isWrite = processes[p].writeRandom.nextDouble() < writeFractions[g]
     processes[p].phase = .accessing
     processes[p].requestStart = time
