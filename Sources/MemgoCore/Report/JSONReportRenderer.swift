@@ -1,0 +1,66 @@
+/// Renders a report as JSON: `{"memgo", "scenario", "description", "seed", "replications",
+/// "axes": [{"path", "values"}], "points": [{"index", "parameters": {PATH: VALUE}, "replications",
+/// "metrics": {NAME: {"mean", "stddev", "ci95", "n"}}, "processes": [{"name", "metrics"}]}]}`,
+/// keys in that order, indented by two spaces, with a trailing newline. Undefined spreads
+/// (one replication) are `null`.
+public enum JSONReportRenderer {
+  /// The JSON text of `report`.
+  public static func render(_ report: Report) -> String {
+    JSONWriter.pretty(value(report), indent: 2)
+  }
+
+  /// The JSON value of `report`.
+  public static func value(_ report: Report) -> JSONValue {
+    .object([
+      JSONMember(key: "memgo", value: .string(report.memgoVersion)),
+      JSONMember(key: "scenario", value: .string(report.scenario)),
+      JSONMember(key: "description", value: .string(report.description)),
+      JSONMember(key: "seed", value: .integer(report.seed)),
+      JSONMember(key: "replications", value: .integer(report.replications)),
+      JSONMember(
+        key: "axes",
+        value: .array(
+          report.axes.map { axis in
+            .object([
+              JSONMember(key: "path", value: .string(axis.path)), JSONMember(key: "values", value: .array(axis.values)),
+            ])
+          })),
+      JSONMember(key: "points", value: .array(report.points.map(value))),
+    ])
+  }
+
+  /// The JSON value of one point.
+  static func value(_ point: PointReport) -> JSONValue {
+    .object([
+      JSONMember(key: "index", value: .integer(point.index)),
+      JSONMember(key: "parameters", value: .object(point.parameters)),
+      JSONMember(key: "replications", value: .integer(point.replications)),
+      JSONMember(key: "metrics", value: value(point.metrics)),
+      JSONMember(
+        key: "processes",
+        value: .array(
+          point.processes.map { group in
+            .object([
+              JSONMember(key: "name", value: .string(group.name)),
+              JSONMember(key: "metrics", value: value(group.metrics)),
+            ])
+          })),
+    ])
+  }
+
+  /// `{NAME: {"mean", "stddev", "ci95", "n"}}` for every metric, in `Metric` order.
+  static func value(_ metrics: MetricSummaries) -> JSONValue {
+    .object(
+      Metric.allCases.map { metric in
+        let s = metrics[metric]
+        return JSONMember(
+          key: metric.key,
+          value: .object([
+            JSONMember(key: "mean", value: .double(s.mean)),
+            JSONMember(key: "stddev", value: .double(s.stddev)),
+            JSONMember(key: "ci95", value: .double(s.ci95)),
+            JSONMember(key: "n", value: .integer(s.n)),
+          ]))
+      })
+  }
+}
