@@ -103,23 +103,15 @@ enum RunCommand {
       if let failure = log.sink.failure { throw .failure("--log -: cannot write to stdout: \(failure)") }
       return result
     }
-    let temporary = AtomicFile.temporaryPath(for: path)
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      throw .failure("\(path): cannot create the log: \(String(cString: strerror(errno)))")
-    }
-    var log = JSONLinesLog(sink: FileSink(descriptor: fd), processNames: names)
+    let pending: AtomicFile.Pending
+    do { pending = try AtomicFile.openTemporary(for: path) } catch { throw .failure("\(error)") }
+    var log = JSONLinesLog(sink: FileSink(descriptor: pending.descriptor), processNames: names)
     let result = Simulation.run(scenario, replication: 0, log: &log)
-    let closed = close(fd)
-    if let failure = log.sink.failure ?? (closed != 0 ? String(cString: strerror(errno)) : nil) {
-      unlink(temporary)
+    if let failure = log.sink.failure {
+      AtomicFile.abandon(pending)
       throw .failure("\(path): cannot write the log: \(failure)")
     }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw .failure("\(path): cannot write the log: \(reason)")
-    }
+    do { try AtomicFile.commit(pending) } catch { throw .failure("\(error)") }
     return result
   }
 }

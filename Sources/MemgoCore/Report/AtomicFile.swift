@@ -53,41 +53,72 @@ public enum AtomicFile {
 
   /// Writes `bytes` to `path`, replacing any existing file atomically.
   public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFile.Error) {
+    let pending = try openTemporary(for: path)
+    do throws(AtomicFile.Error) {
+      try writeAll(pending.descriptor, bytes, path: path)
+    } catch {
+      abandon(pending)
+      throw error
+    }
+    try commit(pending)
+  }
+
+  /// A temporary file being written, to be renamed over `path` by `commit` or removed by `abandon`.
+  public struct Pending: Sendable {
+    /// The file the caller named.
+    public var path: String
+    /// The temporary file in the same directory.
+    public var temporaryPath: String
+    /// Its open descriptor, for writing.
+    public var descriptor: Int32
+  }
+
+  /// Creates the temporary file for `path` (`.NAME.tmp.PID.N` beside it, created exclusively).
+  /// Write to its descriptor, then `commit` or `abandon` it.
+  public static func openTemporary(for path: String) throws(AtomicFile.Error) -> Pending {
     guard !path.isEmpty else { throw Error(path: path, operation: "cannot write", reason: "empty file name") }
     let (directory, name) = split(path)
     guard !name.isEmpty, name != ".", name != ".." else {
       throw Error(path: path, operation: "cannot write", reason: "not a file name")
     }
     let pid = getpid()
-    var temporary = ""
-    var fd: Int32 = -1
     var attempt = 0
-    while fd < 0 {
-      temporary = (directory.map { $0 + "/" } ?? "") + ".\(name).tmp.\(pid).\(attempt)"
-      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      if fd < 0 {
-        let code = errno
-        guard code == EEXIST || code == EINTR, attempt < 10_000 else {
-          throw failure(path, "cannot write (creating a temporary file)", code)
-        }
-        attempt += 1
+    while true {
+      let temporary = (directory.map { $0 + "/" } ?? "") + ".\(name).tmp.\(pid).\(attempt)"
+      let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      if fd >= 0 { return Pending(path: path, temporaryPath: temporary, descriptor: fd) }
+      let code = errno
+      guard code == EEXIST || code == EINTR, attempt < 10_000 else {
+        throw failure(path, "cannot write (creating a temporary file)", code)
       }
+      attempt += 1
     }
+  }
+
+  /// Flushes, closes and renames the temporary file over its target; on failure removes it.
+  public static func commit(_ pending: Pending) throws(AtomicFile.Error) {
+    let path = pending.path
+    var fd = pending.descriptor
     do throws(AtomicFile.Error) {
-      try writeAll(fd, bytes, path: path)
       if fsync(fd) != 0 { throw failure(path, "cannot write (fsync)", errno) }
       if close(fd) != 0 {
         fd = -1
         throw failure(path, "cannot write (close)", errno)
       }
       fd = -1
-      if rename(temporary, path) != 0 { throw failure(path, "cannot write (rename)", errno) }
+      if rename(pending.temporaryPath, path) != 0 { throw failure(path, "cannot write (rename)", errno) }
     } catch {
       if fd >= 0 { close(fd) }
-      unlink(temporary)
+      unlink(pending.temporaryPath)
       throw error
     }
-    syncDirectory(directory ?? ".")
+    syncDirectory(split(path).directory ?? ".")
+  }
+
+  /// Closes and removes the temporary file, leaving the target untouched.
+  public static func abandon(_ pending: Pending) {
+    close(pending.descriptor)
+    unlink(pending.temporaryPath)
   }
 
   /// Creates the directory `path` and any missing parents (`mkdir -p`); succeeds if it exists.
