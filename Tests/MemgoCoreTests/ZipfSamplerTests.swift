@@ -1,11 +1,12 @@
+import Testing
+
+@testable import MemgoCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import MemgoCore
 
 @Suite struct ZipfSamplerTests {
   /// The exact pmf P(k) = (k+1)^−s / Σ_{j=1}^{n} j^−s.
@@ -86,7 +87,8 @@ import Testing
       let x = Double(k)
       if ZipfSampler.h(x, exponent) < 1e-7 * abs(ZipfSampler.hIntegral(x + 0.5, exponent)) { break }
       let boundary =
-        x - ZipfSampler.hIntegralInverse(
+        x
+        - ZipfSampler.hIntegralInverse(
           ZipfSampler.hIntegral(x + 0.5, exponent) - ZipfSampler.h(x, exponent), exponent)
       #expect(boundary >= sampler.squeeze - 1e-9, "s = \(exponent), k = \(k): \(boundary) < \(sampler.squeeze)")
     }

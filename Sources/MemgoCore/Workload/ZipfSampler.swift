@@ -45,8 +45,10 @@ public struct ZipfSampler: Sendable {
     upper = Double(count) + 0.5
     hIntegralLow = ZipfSampler.hIntegral(1.5, exponent) - 1
     hIntegralHigh = ZipfSampler.hIntegral(upper, exponent)
-    squeeze = 2 - ZipfSampler.hIntegralInverse(
-      ZipfSampler.hIntegral(2.5, exponent) - ZipfSampler.h(2, exponent), exponent)
+    squeeze =
+      2
+      - ZipfSampler.hIntegralInverse(
+        ZipfSampler.hIntegral(2.5, exponent) - ZipfSampler.h(2, exponent), exponent)
   }
 
   /// One rank in [0, count): 0 is the most probable.
