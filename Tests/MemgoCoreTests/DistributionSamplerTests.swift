@@ -1,11 +1,12 @@
+import Testing
+
+@testable import MemgoCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import MemgoCore
 
 @Suite struct DistributionSamplerTests {
   /// A distribution's first four raw moments E[X^k], k = 1...4, from its textbook formulas.
@@ -25,7 +26,8 @@ import Testing
     case .constant(let v):
       return Moments(raw: [v, v * v, v * v * v, v * v * v * v])
     case .uniform(let a, let b):
-      return Moments(raw: (1...4).map { k in (pow(b, Double(k + 1)) - pow(a, Double(k + 1))) / (Double(k + 1) * (b - a)) })
+      return Moments(
+        raw: (1...4).map { k in (pow(b, Double(k + 1)) - pow(a, Double(k + 1))) / (Double(k + 1) * (b - a)) })
     case .exponential(let m):
       return Moments(raw: [m, 2 * m * m, 6 * pow(m, 3), 24 * pow(m, 4)])
     case .normal(let m, let s):
@@ -39,7 +41,8 @@ import Testing
       return Moments(raw: (1...4).map { k in alpha * pow(xm, Double(k)) / (alpha - Double(k)) })
     case .empirical(let values, let weights):
       let total = weights.reduce(0, +)
-      return Moments(raw: (1...4).map { k in zip(values, weights).reduce(0) { $0 + pow($1.0, Double(k)) * $1.1 } / total })
+      return Moments(
+        raw: (1...4).map { k in zip(values, weights).reduce(0) { $0 + pow($1.0, Double(k)) * $1.1 } / total })
     }
   }
 
@@ -157,7 +160,12 @@ import Testing
       #expect(value == d.mean, "\(d)")
       for _ in 0..<10 { #expect(sampler.sample(&rng) == value) }
     }
-    #expect(rng.next() == { var r = before; return r.next() }())
+    #expect(
+      rng.next()
+        == {
+          var r = before
+          return r.next()
+        }())
     #expect(DistributionSampler(.exponential(mean: 1)).constantValue == nil)
     #expect(!DistributionSampler(.uniform(min: 0, max: 1)).isConstant)
   }

@@ -110,9 +110,10 @@ public struct AccessGenerator: Sendable {
     }
   }
 
-  /// ⌈x⌉ clamped to [1, limit].
+  /// ⌈x⌉ clamped to [1, limit], forgiving a relative rounding error of 10^−12 (so that a
+  /// hotFraction of 0.07 of 100 pages, 7.000000000000001 in binary, is 7 pages, not 8).
   static func ceilPages(_ x: Double, within limit: Int64) -> Int64 {
-    let c = x.rounded(.up)
+    let c = (x - abs(x) * 1e-12).rounded(.up)
     if !(c > 1) { return 1 }
     if c >= Double(limit) { return limit }
     return min(limit, Int64(c))

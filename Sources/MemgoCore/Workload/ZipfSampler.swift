@@ -14,7 +14,8 @@
 /// inside the inverse image [H(k − ½), H(k + ½)] of k (h is convex, so h(k) ≤ ∫ h over it); rank 1
 /// owns the whole interval (H(1.5) − h(1), H(1.5)]. Accepted ranks therefore follow the pmf exactly.
 /// Most points are accepted by the squeeze k − x ≤ 2 − H⁻¹(H(2.5) − h(2)) without evaluating H;
-/// the expected number of iterations is below 1.1 for every s.
+/// the expected number of iterations, (H(n + ½) − H(1.5) + 1) / Σ h(k), is at most about 1.017
+/// (over s from 0.01 to 64 and n from 2 to 10^6).
 ///
 /// H and H⁻¹ are written with `expm1`/`log1p` quotients, so they are accurate as s crosses 1.
 /// - Complexity: O(1) time and memory per sample, O(1) setup, whatever n.
@@ -45,8 +46,8 @@ public struct ZipfSampler: Sendable {
     upper = Double(count) + 0.5
     hIntegralLow = ZipfSampler.hIntegral(1.5, exponent) - 1
     hIntegralHigh = ZipfSampler.hIntegral(upper, exponent)
-    squeeze = 2 - ZipfSampler.hIntegralInverse(
-      ZipfSampler.hIntegral(2.5, exponent) - ZipfSampler.h(2, exponent), exponent)
+    let rankTwoBoundary = ZipfSampler.hIntegral(2.5, exponent) - ZipfSampler.h(2, exponent)
+    squeeze = 2 - ZipfSampler.hIntegralInverse(rankTwoBoundary, exponent)
   }
 
   /// One rank in [0, count): 0 is the most probable.
