@@ -33,6 +33,16 @@ public enum NumberFormat {
     return sign + placePoint(Int64(scaled), decimals: decimals)
   }
 
+  /// `x` with its integer digits beyond the first `digits` significant ones rounded to zeros
+  /// (`roundedToSignificant(127062, digits: 2)` is 130000); numbers below 10^digits unchanged.
+  public static func roundedToSignificant(_ x: Double, digits: Int) -> Double {
+    let digits = min(max(digits, 1), 12)
+    let a = abs(x)
+    guard a.isFinite, a >= powersOfTen[digits], a < 1e15 else { return x }
+    let unit = powersOfTen[decimalExponent(a) - digits + 1]
+    return (a / unit).rounded(.toNearestOrAwayFromZero) * unit * (x < 0 ? -1 : 1)
+  }
+
   /// The integer `n` (≥ 0) divided by 10^decimals, written with exactly `decimals` decimals.
   static func placePoint(_ n: Int64, decimals: Int) -> String {
     var text = String(n)
