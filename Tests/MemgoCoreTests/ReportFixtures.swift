@@ -3,9 +3,13 @@
 /// Hand-built scenarios, runs and reports shared by the report tests.
 enum ReportFixtures {
   /// A scenario with the given process group names.
-  static func scenario(name: String = "tiny", groups: [String] = ["db", "web"], frames: Int = 64) -> Scenario {
+  static func scenario(
+    name: String = "tiny", groups: [String] = ["db", "web"], frames: Int = 64, replications: Int = 2
+  )
+    -> Scenario
+  {
     Scenario(
-      name: name, description: "Two groups share 64 or 128 frames.", seed: 7, replications: 2,
+      name: name, description: "Two groups share 64 or 128 frames.", seed: 7, replications: replications,
       stop: StopCondition(time: .milliseconds(10)), warmup: .zero,
       machine: MachineConfig(frames: frames),
       processes: groups.map { ProcessGroupConfig(name: $0, requests: 100) })
@@ -91,12 +95,11 @@ enum ReportFixtures {
             parameters: [
               JSONMember(key: axes[0].path, value: .number(f)), JSONMember(key: axes[1].path, value: .string(p)),
             ],
-            scenario: scenario(name: "random-reads", groups: ["db", "batch"])))
+            scenario: scenario(name: "random-reads", groups: ["db", "batch"], replications: 5)))
       }
     }
-    let file = ScenarioFile(
-      path: "x.json", json: .null, base: scenario(name: "random-reads", groups: ["db", "batch"]), axes: axes,
-      points: points)
+    let base = scenario(name: "random-reads", groups: ["db", "batch"], replications: 5)
+    let file = ScenarioFile(path: "x.json", json: .null, base: base, axes: axes, points: points)
     var rng = SplitMix64(seed: 42)
     func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * Double(rng.next() >> 11) / 9_007_199_254_740_992 }
     let results = points.map { point in
@@ -106,7 +109,7 @@ enum ReportFixtures {
           t.requests = Int64(uniform(18_000, 22_000))
           t.accesses = t.requests * 3
           t.tlbHits = Int64(Double(t.accesses) * uniform(0.85, 0.999))
-          t.tlbMisses = t.accesses * 2 - t.tlbHits
+          t.tlbMisses = t.accesses - t.tlbHits
           let faults = Int64(Double(t.accesses) * uniform(0.001, 0.2) / Double(point.index + 1))
           t.majorFaults = faults / 2
           t.minorFaults = faults - faults / 2
@@ -123,6 +126,18 @@ enum ReportFixtures {
           cpuCount: 4, events: 0)
       }
     }
+    return Report.build(file: file, results: results, version: "0.1.0")
+  }
+}
+
+extension ReportFixtures {
+  /// A single-point report (no sweep): one group, one replication of `tally(3)`.
+  static func singleReport() -> Report {
+    let base = scenario(name: "single", groups: ["app"], replications: 1)
+    let file = ScenarioFile(
+      path: "single.json", json: .null, base: base, axes: [],
+      points: [SweepPoint(index: 0, parameters: [], scenario: base)])
+    let results = [[run([tally(3, latencies: [1_000_000, 2_000_000, 3_000_000, 40_000_000])])]]
     return Report.build(file: file, results: results, version: "0.1.0")
   }
 }

@@ -58,13 +58,30 @@ public struct DisplayUnit: Sendable, Equatable {
     return NumberFormat.significant(shown, digits: digits)
   }
 
-  /// `summary` as `mean ± ci95` in this unit (the mean to `digits` significant digits, the
-  /// half-width to `ciDigits`, large ones too: `± 130000`), or the plain mean when the half-width
-  /// is undefined (n < 2).
+  /// `summary` as `mean ± ci95` in this unit, or the plain mean when the half-width is undefined
+  /// (n < 2). The mean has `digits` significant digits; the half-width `ciDigits`, but no more
+  /// decimals than the mean (`19.8 ± 0.1`, not `19.8 ± 0.075`: the usual convention of quoting a
+  /// value and its uncertainty to the same decimal place; a zero
+  /// half-width also takes the mean's decimals, `19.8 ± 0.0`), and large ones are rounded too
+  /// (`40000 ± 130000`).
   public func format(_ summary: Summary, digits: Int, ciDigits: Int = 2) -> String {
     let mean = format(summary.mean, digits: digits)
     guard let ci = summary.ci95 else { return mean }
     let shown = NumberFormat.roundedToSignificant(ci * scale, digits: ciDigits)
-    return mean + " ± " + NumberFormat.significant(shown, digits: ciDigits)
+    var interval = NumberFormat.significant(shown, digits: ciDigits)
+    if let meanDecimals = DisplayUnit.decimals(of: mean), let ciDecimals = DisplayUnit.decimals(of: interval),
+      ciDecimals > meanDecimals || shown == 0
+    {
+      interval = NumberFormat.fixed(shown, decimals: meanDecimals)
+    }
+    return mean + " ± " + interval
+  }
+
+  /// The number of decimals of a plain decimal numeral (`0` for `12`), `nil` for other text
+  /// (exponent form, `nan`).
+  static func decimals(of numeral: String) -> Int? {
+    guard numeral.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
+    guard let point = numeral.firstIndex(of: ".") else { return 0 }
+    return numeral.distance(from: point, to: numeral.endIndex) - 1
   }
 }

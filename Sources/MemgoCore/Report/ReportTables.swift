@@ -2,12 +2,14 @@
 /// per-point table, the per-group table and, for one point, the table of every metric.
 public enum ReportTables {
   /// The metrics of the per-point table with their column labels (`nil`: the unit alone, as in
-  /// `req/s`), chosen to fit 100 columns for a typical two-axis sweep with confidence intervals.
+  /// `req/s`), chosen to fit 100 columns for a typical two-axis sweep with confidence intervals:
+  /// fault rate, TLB hit rate, mean and 99th-percentile request latency, throughput, disk
+  /// utilization.
   public static let mainMetrics: [(metric: Metric, label: String?)] = [
     (.faultRate, "fault rate"),
     (.tlbHitRate, "TLB hit"),
-    (.latencyMean, "lat mean"),
-    (.latencyP99, "lat p99"),
+    (.latencyMean, "latency"),
+    (.latencyP99, "p99"),
     (.throughput, nil),
     (.diskUtilization, "disk util"),
   ]
