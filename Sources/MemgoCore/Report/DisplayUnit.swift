@@ -61,9 +61,8 @@ public struct DisplayUnit: Sendable, Equatable {
   /// `summary` as `mean ± ci95` in this unit, or the plain mean when the half-width is undefined
   /// (n < 2). The mean has `digits` significant digits; the half-width `ciDigits`, but no more
   /// decimals than the mean (`19.8 ± 0.1`, not `19.8 ± 0.075`: the usual convention of quoting a
-  /// value and its uncertainty to the same decimal place; a zero
-  /// half-width also takes the mean's decimals, `19.8 ± 0.0`), and large ones are rounded too
-  /// (`40000 ± 130000`).
+  /// value and its uncertainty to the same decimal place). A zero half-width takes the mean's
+  /// decimals (`19.8 ± 0.0`); large ones are rounded too (`40000 ± 130000`).
   public func format(_ summary: Summary, digits: Int, ciDigits: Int = 2) -> String {
     let mean = format(summary.mean, digits: digits)
     guard let ci = summary.ci95 else { return mean }
