@@ -33,6 +33,27 @@ public enum NumberFormat {
     return sign + placePoint(Int64(scaled), decimals: decimals)
   }
 
+  /// `x` rounded to `decimals` decimals (0...12) and written with exactly that many (`fixed(0.075,
+  /// decimals: 1)` is `0.1`); halves round away from zero. From 10¹⁵ in magnitude, or not finite,
+  /// as `significant(x, digits: 12)`.
+  public static func fixed(_ x: Double, decimals: Int) -> String {
+    let decimals = min(max(decimals, 0), 12)
+    guard x.isFinite, abs(x) < 1e15 / powersOfTen[decimals] else { return significant(x, digits: 12) }
+    let scaled = (abs(x) * powersOfTen[decimals]).rounded(.toNearestOrAwayFromZero)
+    let text = placePoint(Int64(scaled), decimals: decimals)
+    return x < 0 && scaled != 0 ? "-" + text : text
+  }
+
+  /// `x` with its integer digits beyond the first `digits` significant ones rounded to zeros
+  /// (`roundedToSignificant(127062, digits: 2)` is 130000); numbers below 10^digits unchanged.
+  public static func roundedToSignificant(_ x: Double, digits: Int) -> Double {
+    let digits = min(max(digits, 1), 12)
+    let a = abs(x)
+    guard a.isFinite, a >= powersOfTen[digits], a < 1e15 else { return x }
+    let unit = powersOfTen[decimalExponent(a) - digits + 1]
+    return (a / unit).rounded(.toNearestOrAwayFromZero) * unit * (x < 0 ? -1 : 1)
+  }
+
   /// The integer `n` (≥ 0) divided by 10^decimals, written with exactly `decimals` decimals.
   static func placePoint(_ n: Int64, decimals: Int) -> String {
     var text = String(n)

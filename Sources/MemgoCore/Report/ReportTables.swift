@@ -1,19 +1,21 @@
 /// The tables that human-readable renderings of a report share (plain text and Markdown): the
 /// per-point table, the per-group table and, for one point, the table of every metric.
 public enum ReportTables {
-  /// The metrics of the per-point table with their column labels, chosen to fit 100 columns for a
-  /// typical two-axis sweep with confidence intervals.
-  public static let mainMetrics: [(metric: Metric, label: String)] = [
+  /// The metrics of the per-point table with their column labels (`nil`: the unit alone, as in
+  /// `req/s`), chosen to fit 100 columns for a typical two-axis sweep with confidence intervals:
+  /// fault rate, TLB hit rate, mean and 99th-percentile request latency, throughput, disk
+  /// utilization.
+  public static let mainMetrics: [(metric: Metric, label: String?)] = [
     (.faultRate, "fault rate"),
     (.tlbHitRate, "TLB hit"),
-    (.latencyMean, "lat mean"),
-    (.latencyP99, "lat p99"),
-    (.throughput, "throughput"),
+    (.latencyMean, "latency"),
+    (.latencyP99, "p99"),
+    (.throughput, nil),
     (.diskUtilization, "disk util"),
   ]
 
   /// The metrics of the per-group table (utilization is a machine-wide notion, so it is left out).
-  public static let groupMetrics: [(metric: Metric, label: String)] = Array(mainMetrics.prefix(5))
+  public static let groupMetrics: [(metric: Metric, label: String?)] = Array(mainMetrics.prefix(5))
 
   /// The column header of each sweep axis: the last component of its path (`policy` for
   /// `machine.replacement.policy`), or the whole path where two axes would share a header.
@@ -51,12 +53,13 @@ public enum ReportTables {
   }
 
   /// Metric columns over the summaries `rows`: each with a display unit chosen from its means.
-  static func metricColumns(_ metrics: [(metric: Metric, label: String)], rows: [MetricSummaries])
+  static func metricColumns(_ metrics: [(metric: Metric, label: String?)], rows: [MetricSummaries])
     -> [(column: TextTable.Column, metric: Metric, unit: DisplayUnit)]
   {
     metrics.map { metric, label in
       let unit = DisplayUnit.choose(for: metric.unit, values: rows.map { $0[metric].mean })
-      let header = unit.symbol.isEmpty ? label : "\(label) (\(unit.symbol))"
+      let header: String
+      if let label { header = unit.symbol.isEmpty ? label : "\(label) (\(unit.symbol))" } else { header = unit.symbol }
       return (TextTable.Column(header, .right), metric, unit)
     }
   }

@@ -6,14 +6,15 @@ extension TextTable {
     let body = rows.map { $0.map(TextTable.markdownCell) }
     let widths = columns.indices.map { c in body.reduce(max(3, header[c].count)) { max($0, $1[c].count) } }
     func line(_ cells: [String]) -> String {
-      "| " + cells.enumerated().map { TextTable.pad($1, to: widths[$0], columns[$0].alignment) }
-        .joined(separator: " | ") + " |\n"
+      let padded = cells.enumerated().map { TextTable.pad($1, to: widths[$0], columns[$0].alignment) }
+      return "| " + padded.joined(separator: " | ") + " |\n"
     }
-    var out = line(header)
-    out += "| " + columns.indices.map { c in
+    let rule = columns.indices.map { c in
       let dashes = String(repeating: "-", count: widths[c] - 1)
       return columns[c].alignment == .left ? ":" + dashes : dashes + ":"
-    }.joined(separator: " | ") + " |\n"
+    }
+    var out = line(header)
+    out += "| " + rule.joined(separator: " | ") + " |\n"
     for cells in body { out += line(cells) }
     return out
   }
