@@ -26,8 +26,13 @@ import Testing
     case .constant(let v):
       return Moments(raw: [v, v * v, v * v * v, v * v * v * v])
     case .uniform(let a, let b):
-      return Moments(
-        raw: (1...4).map { k in (pow(b, Double(k + 1)) - pow(a, Double(k + 1))) / (Double(k + 1) * (b - a)) })
+      var raw: [Double] = []
+      for k in 1...4 {
+        let next = Double(k + 1)
+        let numerator: Double = pow(b, next) - pow(a, next)
+        raw.append(numerator / (next * (b - a)))
+      }
+      return Moments(raw: raw)
     case .exponential(let m):
       return Moments(raw: [m, 2 * m * m, 6 * pow(m, 3), 24 * pow(m, 4)])
     case .normal(let m, let s):

@@ -46,7 +46,8 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
   var completedAfterWarmup: Int64 = 0
   var activeProcesses = 0
   var stopRequested = false
-  var now = SimTime.zero
+  /// The latest time anything happened: an event, or a request completed inline after one.
+  var latest = SimTime.zero
   var events: Int64 = 0
   /// TLB entries invalidated because their page was evicted.
   var shootdowns: Int64 = 0
@@ -127,19 +128,17 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
       }
     }
     activeProcesses = processes.count
-    var end = SimTime.zero
     while let event = queue.popMin() {
       if event.time > stopTime {
-        end = stopTime
+        latest = stopTime
         break
       }
-      now = event.time
-      end = now
+      latest = max(latest, event.time)
       events += 1
       handle(event.payload, at: event.time)
       if stopRequested { break }
     }
-    return finish(at: end)
+    return finish(at: latest)
   }
 
   mutating func handle(_ event: SimEvent, at time: SimTime) {
@@ -227,6 +226,7 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
   }
 
   mutating func completeRequest(_ p: Int, at time: SimTime) {
+    latest = max(latest, time)
     let g = Int(processes[p].group)
     if time >= warmup {
       processes[p].tally.add(
