@@ -19,10 +19,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
   public var isEmpty: Bool { components.isEmpty }
 
   /// This path extended by an object key.
-  public func appending(key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
+  public func appending(key: String) -> JSONPath {
+    var path = self
+    path.components.append(.key(key))
+    return path
+  }
 
   /// This path extended by an array index.
-  public func appending(index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
+  public func appending(index: Int) -> JSONPath {
+    var path = self
+    path.components.append(.index(index))
+    return path
+  }
 
   /// The last object key on the path, if any (the name of the field it denotes).
   public var lastKey: String? {

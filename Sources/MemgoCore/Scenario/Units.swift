@@ -30,12 +30,15 @@ public enum Units {
     ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("TB", 1_000_000_000_000),
   ]
 
+  private static let durationTable = (durationUnits + durationAliases).map { ($0.name, $0.picoseconds) }
+  private static let durationUnitList = durationUnits.map(\.name).joined(separator: ", ")
+  private static let sizeTable = sizeUnits.map { ($0.name, $0.bytes) }
+  private static let sizeUnitList = sizeUnits.map(\.name).joined(separator: ", ")
+
   /// Reads a duration such as `"2.5ms"` exactly.
   public static func parseDuration(_ text: String) throws(UnitError) -> SimTime {
-    let units = durationUnits + durationAliases
     let value = try parse(
-      text, what: "duration", units: units.map { ($0.name, $0.picoseconds) },
-      unitList: durationUnits.map(\.name).joined(separator: ", "), baseName: "picoseconds",
+      text, what: "duration", units: durationTable, unitList: durationUnitList, baseName: "picoseconds",
       limit: maximumDuration.picoseconds, limitText: "1000000s", example: "\"5ms\"")
     return SimTime(picoseconds: value)
   }
@@ -43,8 +46,7 @@ public enum Units {
   /// Reads a size such as `"1.5MiB"` exactly, in bytes.
   public static func parseSize(_ text: String) throws(UnitError) -> Int64 {
     try parse(
-      text, what: "size", units: sizeUnits.map { ($0.name, $0.bytes) },
-      unitList: sizeUnits.map(\.name).joined(separator: ", "), baseName: "bytes",
+      text, what: "size", units: sizeTable, unitList: sizeUnitList, baseName: "bytes",
       limit: maximumSize, limitText: "256TiB", example: "\"4KiB\"")
   }
 
@@ -75,7 +77,7 @@ public enum Units {
     _ text: String, what: String, units: [(String, Int64)], unitList: String, baseName: String,
     limit: Int64, limitText: String, example: String
   ) throws(UnitError) -> Int64 {
-    let shown = quoted(text)
+    var shown: String { quoted(text) }
     let scalars = Array(text.unicodeScalars)
     if scalars.isEmpty { throw UnitError("empty \(what) string (expected a number and a unit, e.g. \(example))") }
     var i = 0
