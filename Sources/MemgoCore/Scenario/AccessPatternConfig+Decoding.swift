@@ -1,0 +1,138 @@
+// MARK: - Decoding access patterns
+
+extension ScenarioDecoder {
+  /// Limits on access-pattern parameters.
+  static let maximumZipfExponent = 10.0
+  static let maximumPhaseLength = 1_000_000_000_000
+
+  /// `access`: `{"pattern": NAME, ...parameters}` (or just `"NAME"` for a pattern without
+  /// required parameters). Bounds that depend on the address space are checked when it is known.
+  mutating func accessPattern(_ node: JSONNode, addressSpace: Int64?, pageSize: Int?) -> AccessPatternConfig? {
+    let names = ScenarioSchema.patterns.map(\.name)
+    let object: JSONObjectView?
+    let patternNode: JSONNode?
+    switch node.value {
+    case .string:
+      object = nil
+      patternNode = node
+    case .object(let members):
+      let view = JSONObjectView(node: node, members: members)
+      object = view
+      patternNode = view["pattern"]
+      if patternNode == nil {
+        reportMissing("pattern", in: view, expected: "one of " + names.joined(separator: ", "))
+      }
+    default:
+      reportType(node, expected: "an object such as {\"pattern\": \"uniform\"}")
+      return nil
+    }
+    guard let patternNode, let name = string(patternNode) else {
+      if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
+      return nil
+    }
+    guard let parameters = ScenarioSchema.patterns.first(where: { $0.name == name })?.parameters else {
+      if let reason = ScenarioSchema.unsupportedPatterns.first(where: { $0.name == name })?.reason {
+        report(patternNode, reason + " (expected one of " + names.joined(separator: ", ") + ")")
+      } else {
+        report(patternNode, Self.unknownName("pattern", name, valid: names))
+      }
+      if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
+      return nil
+    }
+    let optional = ["stride"]
+    guard let object else {
+      if let first = parameters.first(where: { !optional.contains($0) }) {
+        report(patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
+        return nil
+      }
+      return name == "uniform" ? .uniform : .sequential(stride: nil)
+    }
+    reportKeys(object, allowed: ["pattern"] + parameters, kind: name)
+
+    func required(_ key: String, _ decoder: inout ScenarioDecoder, _ what: String) -> JSONNode? {
+      guard let child = object[key] else {
+        decoder.reportMissing(key, in: object, expected: "\(what) for pattern \(quoted(name))")
+        return nil
+      }
+      return child
+    }
+
+    switch name {
+    case "uniform":
+      return .uniform
+    case "sequential":
+      guard let strideNode = object["stride"] else { return .sequential(stride: nil) }
+      guard let stride = size(strideNode) else { return nil }
+      guard stride >= 1 else {
+        report(strideNode, "\(Self.found(strideNode.value)) is out of range (expected stride >= 1B)")
+        return nil
+      }
+      if let addressSpace, stride > addressSpace {
+        report(
+          strideNode,
+          "\(Self.found(strideNode.value)) is larger than the address space (\(Units.formatSize(addressSpace)))")
+        return nil
+      }
+      return .sequential(stride: stride)
+    case "loop":
+      guard let pagesNode = required("pages", &self, "an integer number of pages"),
+        let pages = int(pagesNode, 1...(1 << 40))
+      else { return nil }
+      if let addressSpace, let pageSize, Int64(pages) > addressSpace / Int64(pageSize) {
+        report(
+          pagesNode,
+          "\(pages) pages exceed the address space (\(addressSpace / Int64(pageSize)) pages of "
+            + "\(Units.formatSize(Int64(pageSize))))")
+        return nil
+      }
+      return .loop(pages: Int64(pages))
+    case "zipf":
+      guard let exponentNode = required("exponent", &self, "a number"),
+        let exponent = double(exponentNode, min: .above(0), max: .atMost(Self.maximumZipfExponent))
+      else { return nil }
+      return .zipf(exponent: exponent)
+    case "hotcold":
+      let fractionNode = required("hotFraction", &self, "a number between 0 and 1")
+      let probabilityNode = required("hotProbability", &self, "a number from 0 to 1")
+      let fraction = fractionNode.flatMap { double($0, min: .above(0), max: .below(1)) }
+      let probability = probabilityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
+      guard let fraction, let probability else { return nil }
+      return .hotcold(hotFraction: fraction, hotProbability: probability)
+    default:  // workingset
+      let sizeNode = required("size", &self, "a size such as \"1MiB\"")
+      let phaseNode = required("phaseLength", &self, "an integer number of requests")
+      let localityNode = required("locality", &self, "a number from 0 to 1")
+      var setSize = sizeNode.flatMap { size($0) }
+      if let sizeNode, let bytes = setSize {
+        if bytes < 1 {
+          report(sizeNode, "\(Self.found(sizeNode.value)) is out of range (expected size >= 1B)")
+          setSize = nil
+        } else if let addressSpace, bytes > addressSpace {
+          report(
+            sizeNode,
+            "\(Self.found(sizeNode.value)) is larger than the address space (\(Units.formatSize(addressSpace)))")
+          setSize = nil
+        }
+      }
+      let phase = phaseNode.flatMap { int($0, 1...Self.maximumPhaseLength) }
+      let locality = localityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
+      guard let setSize, let phase, let locality else { return nil }
+      return .workingset(size: setSize, phaseLength: phase, locality: locality)
+    }
+  }
+
+  /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.
+  private mutating func reportKeys(_ object: JSONObjectView, allowed: [String], kind: String?) {
+    for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
+      let message: String
+      if let kind, ScenarioSchema.accessKeys.contains(member.key) {
+        let own = allowed.dropFirst()
+        message = "\(quoted(member.key)) is not a parameter of pattern \(quoted(kind)) (expected "
+          + (own.isEmpty ? "no parameters" : own.joined(separator: ", ")) + ")"
+      } else {
+        message = unknownKeyMessage(member.key, keys: allowed)
+      }
+      report(path: object.node.path, order: object.node.order + [i], message)
+    }
+  }
+}

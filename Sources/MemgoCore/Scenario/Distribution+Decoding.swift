@@ -1,0 +1,195 @@
+// MARK: - Decoding distributions
+
+extension ScenarioDecoder {
+  /// A distribution of durations, sizes or numbers: a bare constant (`"5ms"`, `"4KiB"`, `0.5`) or
+  /// an object `{"dist": KIND, ...parameters}` (SPEC "Scenario file"). Parameters are in the
+  /// quantity's units, except `shape` (a plain number) and `weights` (plain numbers). Values are
+  /// returned in base units (picoseconds, bytes).
+  mutating func distribution(_ node: JSONNode, of kind: QuantityKind) -> Distribution? {
+    guard case .object = node.value else {
+      if case .array = node.value {
+        reportType(node, expected: "a \(kind.noun) or a distribution object such as {\"dist\": \"exponential\", ...}")
+        return nil
+      }
+      return quantity(node, kind).map { .constant($0) }
+    }
+    // Keys are checked below, once the kind (and so its parameters) is known.
+    guard let object = object(node, keys: [], checkKeys: false) else { return nil }
+    let kinds = ScenarioSchema.distributions.map(\.name)
+    /// Without a valid kind, only keys that no distribution takes can be reported.
+    func reportForeignKeys(_ decoder: inout ScenarioDecoder) {
+      let keys = ScenarioSchema.distributionKeys
+      for (i, member) in object.members.enumerated() where !keys.contains(member.key) {
+        decoder.report(path: node.path, order: node.order + [i], decoder.unknownKeyMessage(member.key, keys: keys))
+      }
+    }
+    guard let distNode = object["dist"] else {
+      reportForeignKeys(&self)
+      reportMissing("dist", in: object, expected: "one of " + kinds.joined(separator: ", "))
+      return nil
+    }
+    guard let distName = string(distNode) else {
+      reportForeignKeys(&self)
+      return nil
+    }
+    guard let parameters = ScenarioSchema.distributions.first(where: { $0.name == distName })?.parameters else {
+      reportForeignKeys(&self)
+      report(distNode, Self.unknownName("dist", distName, valid: kinds))
+      return nil
+    }
+    // Keys: "dist" and this kind's parameters; a parameter of another kind gets its own message.
+    let allowed = ["dist"] + parameters
+    for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
+      let message: String
+      if ScenarioSchema.distributionKeys.contains(member.key) {
+        message = "\(quoted(member.key)) is not a parameter of dist \(quoted(distName)) (expected "
+          + (parameters.isEmpty ? "no parameters" : parameters.joined(separator: ", ")) + ")"
+      } else {
+        message = unknownKeyMessage(member.key, keys: allowed)
+      }
+      report(path: node.path, order: node.order + [i], message)
+    }
+
+    /// A required parameter, or nil after reporting it missing.
+    func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? {
+      guard let child = object[key] else {
+        let what = key == "shape" ? "a number" : "a \(kind.noun)"
+        decoder.reportMissing(key, in: object, expected: "\(what) for dist \(quoted(distName))")
+        return nil
+      }
+      return child
+    }
+
+    switch distName {
+    case "constant":
+      guard let v = required("value", &self).flatMap({ quantity($0, kind) }) else { return nil }
+      return .constant(v)
+    case "uniform":
+      let minNode = required("min", &self)
+      let maxNode = required("max", &self)
+      guard let minNode, let maxNode, let lo = quantity(minNode, kind), let hi = quantity(maxNode, kind) else {
+        return nil
+      }
+      guard lo <= hi else {
+        report(
+          maxNode,
+          "max \(Self.found(maxNode.value)) is less than min \(Self.found(minNode.value)) (expected min <= max)")
+        return nil
+      }
+      return .uniform(min: lo, max: hi)
+    case "exponential":
+      guard let mean = required("mean", &self).flatMap({ positive($0, kind) }) else { return nil }
+      return .exponential(mean: mean)
+    case "normal", "lognormal":
+      let meanNode = required("mean", &self)
+      let stddevNode = required("stddev", &self)
+      let mean = meanNode.flatMap { positive($0, kind) }
+      let stddev = stddevNode.flatMap { nonNegative($0, kind) }
+      guard let mean, let stddev else { return nil }
+      return distName == "normal" ? .normal(mean: mean, stddev: stddev) : .lognormal(mean: mean, stddev: stddev)
+    case "pareto":
+      let scaleNode = required("scale", &self)
+      let shapeNode = required("shape", &self)
+      let scale = scaleNode.flatMap { positive($0, kind) }
+      let shape = shapeNode.flatMap { double($0, min: .above(0)) }
+      guard let scale, let shape else { return nil }
+      return .pareto(scale: scale, shape: shape)
+    default:  // empirical
+      return empirical(object, kind: kind, required: { required("values", &$0) })
+    }
+  }
+
+  /// Like `object(_:keys:)`, optionally without checking keys (the caller checks them itself).
+  mutating func object(_ node: JSONNode, keys: [String], checkKeys: Bool) -> JSONObjectView? {
+    if checkKeys { return object(node, keys: keys) }
+    guard case .object(let members) = node.value else {
+      reportType(node, expected: "an object")
+      return nil
+    }
+    return JSONObjectView(node: node, members: members)
+  }
+
+  /// `{"dist": "empirical", "values": [...], "weights": [...]}`; equal weights when omitted.
+  private mutating func empirical(
+    _ object: JSONObjectView, kind: QuantityKind, required: (inout ScenarioDecoder) -> JSONNode?
+  ) -> Distribution? {
+    guard let valuesNode = required(&self) else { return nil }
+    guard case .array(let valueElements) = valuesNode.value else {
+      reportType(valuesNode, expected: "an array of \(kind.noun)s")
+      return nil
+    }
+    if valueElements.isEmpty {
+      report(valuesNode, "empty array (expected at least one value)")
+      return nil
+    }
+    var values: [Double] = []
+    var valid = true
+    for (i, element) in valueElements.enumerated() {
+      if let v = quantity(valuesNode.element(i, element), kind) { values.append(v) } else { valid = false }
+    }
+    var weights = [Double](repeating: 1, count: valueElements.count)
+    if let weightsNode = object["weights"] {
+      guard case .array(let weightElements) = weightsNode.value else {
+        reportType(weightsNode, expected: "an array of numbers")
+        return nil
+      }
+      if weightElements.count != valueElements.count {
+        report(
+          weightsNode,
+          "\(weightElements.count) weights for \(valueElements.count) values (expected one weight per value)")
+        return nil
+      }
+      weights = []
+      for (i, element) in weightElements.enumerated() {
+        let weightNode = weightsNode.element(i, element)
+        if let w = double(weightNode, min: .atLeast(0), name: "weight") { weights.append(w) } else { valid = false }
+      }
+      if valid {
+        let total = weights.reduce(0, +)
+        if !(total > 0 && total.isFinite) {
+          report(weightsNode, "weights sum to \(total) (expected a positive, finite sum)")
+          return nil
+        }
+      }
+    }
+    guard valid else { return nil }
+    return .empirical(values: values, weights: weights)
+  }
+
+  /// A single value of the quantity, in base units.
+  mutating func quantity(_ node: JSONNode, _ kind: QuantityKind) -> Double? {
+    switch kind {
+    case .duration: return duration(node).map { Double($0.picoseconds) }
+    case .size: return size(node).map { Double($0) }
+    case .number: return double(node)
+    }
+  }
+
+  /// A quantity greater than zero.
+  private mutating func positive(_ node: JSONNode, _ kind: QuantityKind) -> Double? {
+    if kind == .number { return double(node, min: .above(0)) }
+    guard let v = quantity(node, kind) else { return nil }
+    guard v > 0 else {
+      report(node, "\(Self.found(node.value)) is out of range (expected \(node.name) > 0)")
+      return nil
+    }
+    return v
+  }
+
+  /// A quantity of zero or more (durations and sizes cannot be negative).
+  private mutating func nonNegative(_ node: JSONNode, _ kind: QuantityKind) -> Double? {
+    kind == .number ? double(node, min: .atLeast(0)) : quantity(node, kind)
+  }
+}
+
+extension Distribution {
+  /// The largest value the distribution can produce, where bounded (constant, uniform, empirical).
+  var upperBound: Double? {
+    switch self {
+    case .constant(let v): return v
+    case .uniform(_, let hi): return hi
+    case .empirical(let values, _): return values.max()
+    case .exponential, .normal, .lognormal, .pareto: return nil
+    }
+  }
+}

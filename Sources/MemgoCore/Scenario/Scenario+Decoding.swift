@@ -1,0 +1,135 @@
+// MARK: - Decoding a whole scenario
+
+extension ScenarioDecoder {
+  /// Limits on top-level fields.
+  static let maximumReplications = 100_000
+
+  /// Decodes and validates one scenario from the document `root` (a `sweep` member is allowed and
+  /// ignored: the loader expands it). `defaultName` is used when the file gives no `name`.
+  /// Returns nil when any problem was found; `errors` then lists them all.
+  mutating func scenario(_ root: JSONValue, defaultName: String) -> Scenario? {
+    let rootNode = JSONNode(root: root)
+    guard let object = object(rootNode, keys: ScenarioSchema.topKeys) else { return nil }
+    let errorsBefore = errors.count
+    var name: String? = defaultName
+    if let nameNode = object["name"] {
+      name = scenarioName(nameNode, given: true)
+    } else if scenarioNameProblem(defaultName) != nil {
+      report(
+        path: JSONPath.root.appending(key: "name"), order: [Int.max],
+        "the file name gives the unusable scenario name \(quoted(defaultName)) (set \"name\")")
+      name = nil
+    }
+    var description: String? = ""
+    if let node = object["description"] { description = string(node) }
+    var seed: UInt64? = 1
+    if let node = object["seed"] { seed = uint64(node) }
+    var replications: Int? = 1
+    if let node = object["replications"] { replications = int(node, 1...Self.maximumReplications) }
+    var warmup: SimTime? = .zero
+    if let node = object["warmup"] { warmup = duration(node) }
+    let stopObject = object["stop"].flatMap { self.object($0, keys: ScenarioSchema.stopKeys) }
+    var stopTime: SimTime?
+    var stopRequests: Int?
+    if let node = stopObject?["time"] {
+      stopTime = duration(node)
+      if let time = stopTime, time == .zero {
+        report(node, "\(Self.found(node.value)) is out of range (expected time > 0)")
+        stopTime = nil
+      }
+    }
+    if let node = stopObject?["requests"] { stopRequests = int(node, 1...Self.maximumRequests) }
+
+    var machine = MachineDecoding()
+    if let node = object["machine"] {
+      machine = self.machine(node)
+    } else {
+      reportMissing("machine", in: object, expected: "an object with at least \"frames\" or \"memory\"")
+    }
+
+    let groups = processGroups(object, pageSize: machine.pageSize, levels: machine.levels)
+
+    // A stop condition: stop.time, stop.requests, or requests in every group.
+    let everyGroupHasRequests = !groups.isEmpty && groups.allSatisfy(\.hasRequests)
+    let stopGiven = stopObject.map { $0.has("time") || $0.has("requests") } ?? false
+    if !stopGiven && !everyGroupHasRequests && (object["stop"] == nil || stopObject != nil) {
+      let expected = "stop.time, stop.requests, or requests in every process group"
+      if let stopObject {
+        report(stopObject.node, "no stop condition (expected \(expected))")
+      } else {
+        reportMissing("stop", in: object, expected: expected)
+      }
+    }
+    if let warmup, let stopTime, warmup >= stopTime, let warmupNode = object["warmup"] {
+      report(
+        warmupNode,
+        "warmup \(Units.formatDuration(warmup)) is not before stop.time \(Units.formatDuration(stopTime)) "
+          + "(expected warmup < stop.time)")
+    }
+
+    guard errors.count == errorsBefore, let name, let description, let seed, let replications, let warmup,
+      let config = machine.config
+    else { return nil }
+    return Scenario(
+      name: name, description: description, seed: seed, replications: replications,
+      stop: StopCondition(time: stopTime, requests: stopRequests), warmup: warmup, machine: config,
+      processes: groups.compactMap(\.config))
+  }
+
+  /// `processes`: a non-empty array of groups with unique names and at most 10^6 processes in all.
+  private mutating func processGroups(_ object: JSONObjectView, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding] {
+    guard let node = object["processes"] else {
+      reportMissing("processes", in: object, expected: "an array of process groups")
+      return []
+    }
+    guard case .array(let elements) = node.value else {
+      reportType(node, expected: "an array of process groups")
+      return []
+    }
+    if elements.isEmpty {
+      report(node, "empty array (expected at least one process group)")
+      return []
+    }
+    var groups: [ProcessGroupDecoding] = []
+    var firstIndexByName: [String: Int] = [:]
+    var total = 0
+    for (i, element) in elements.enumerated() {
+      let group = processGroup(node.element(i, element), index: i, pageSize: pageSize, levels: levels)
+      if let name = group.name {
+        if let first = firstIndexByName[name] {
+          let nameNode = group.nameNode ?? node.element(i, element)
+          report(nameNode, "duplicate process group name \(quoted(name)) (also processes[\(first)]; expected unique names)")
+        } else {
+          firstIndexByName[name] = i
+        }
+      }
+      total += group.count ?? 0
+      groups.append(group)
+    }
+    if total > Self.maximumProcesses {
+      report(node, "\(total) processes in all (expected at most 10^6 over all groups)")
+    }
+    return groups
+  }
+
+  /// A scenario name, usable as a report file name stem.
+  private mutating func scenarioName(_ node: JSONNode, given: Bool) -> String? {
+    guard let name = string(node) else { return nil }
+    if let problem = scenarioNameProblem(name) {
+      report(node, "\(Self.found(node.value)) \(problem)")
+      return nil
+    }
+    return name
+  }
+
+  /// Why `name` cannot name report files (`NAME.md`, ...), or nil.
+  func scenarioNameProblem(_ name: String) -> String? {
+    if name.isEmpty || name.unicodeScalars.count > 100 { return "is not a usable name (expected 1 to 100 characters)" }
+    if name == "." || name == ".." || name.contains("/") || name.contains("\\")
+      || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+    {
+      return "is not a usable name (it names report files: no '/', '\\' or control characters)"
+    }
+    return nil
+  }
+}
