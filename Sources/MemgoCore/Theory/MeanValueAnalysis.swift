@@ -25,6 +25,10 @@
 /// `Q_k(n) = X(n)·R_k(n)` (Little's law at the station), starting from `Q_k(0) = 0`,
 /// `p_k(0 | 0) = 1`.
 ///
+/// The results are exact for a product-form (BCMP) network: delay stations with any service-time
+/// distribution, FCFS stations with exponential service times. For FCFS stations with other
+/// distributions (memgo's constant disk latency, say) they are the usual approximation.
+///
 /// ## Numerical stability
 /// The textbook closes the recursion with `p_k(0 | n) = 1 − Σ_{j≥1} p_k(j | n)` (or Bolch's
 /// `1 − (X·D_k + Σ_{j=1..m−1} (m − j)·p_k(j | n))/m`). Both subtract nearly equal numbers when the
