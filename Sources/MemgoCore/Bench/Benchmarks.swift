@@ -31,7 +31,7 @@ public enum Benchmarks {
   /// table and a 64-entry 4-way TLB, stopped after `requests` requests.
   public static func desZipfLRU(requests: Int) -> Scenario {
     let group = ProcessGroupConfig(
-      name: "zipf", count: 8, addressSpace: 64 << 20, interval: .exponential(mean: 1_000_000),
+      name: "zipf", count: 8, addressSpace: 20 << 20, interval: .exponential(mean: 1_000_000),
       size: .uniform(min: 8, max: 16_384), writeFraction: 0.3, access: .zipf(exponent: 0.9))
     var replacement = ReplacementConfig()
     replacement.policy = PolicyKind(rawValue: "lru") ?? .fifo

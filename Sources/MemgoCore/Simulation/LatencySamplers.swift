@@ -1,48 +1,50 @@
 /// The machine's step latencies (`machine.latency`), each a constant or a distribution, drawn
-/// from the machine's own random stream. Constants skip the generator entirely.
+/// from the machine's own random stream. Constants (the usual case) are plain integers, so the
+/// per-access path neither draws a random number nor touches a sampler.
 struct LatencySamplers {
+  /// One step: its constant in picoseconds, or -1 and a sampler.
   struct Step {
+    let constant: Int64
     let sampler: DistributionSampler
-    let constant: Int64?
     init(_ distribution: Distribution) {
       sampler = DistributionSampler(distribution)
       if case .constant(let picoseconds) = distribution {
-        constant = Int64(max(0, picoseconds.rounded()))
+        constant = Int64(min(max(0, picoseconds.rounded()), Double(DistributionSampler.maximumDuration)))
       } else {
-        constant = nil
+        constant = -1
       }
     }
   }
 
-  let tlbStep: Step
-  let ramStep: Step
-  let faultStep: Step
-  let diskReadStep: Step
-  let diskWriteStep: Step
+  let tlbConstant: Int64
+  let ramConstant: Int64
+  let steps: [Step]  // tlb, ram, fault, diskRead, diskWrite
   var random: Xoshiro256StarStar
 
   init(_ config: LatencyConfig, random: Xoshiro256StarStar) {
-    tlbStep = Step(config.tlb)
-    ramStep = Step(config.ram)
-    faultStep = Step(config.fault)
-    diskReadStep = Step(config.diskRead)
-    diskWriteStep = Step(config.diskWrite)
+    steps = [config.tlb, config.ram, config.fault, config.diskRead, config.diskWrite].map(Step.init)
+    tlbConstant = steps[0].constant
+    ramConstant = steps[1].constant
     self.random = random
   }
 
-  @inline(__always) mutating func draw(_ step: Step) -> Int64 {
-    if let c = step.constant { return c }
-    return step.sampler.sampleDuration(&random)
+  mutating func draw(_ index: Int) -> Int64 {
+    var random = self.random
+    let value = steps.withUnsafeBufferPointer { steps in
+      steps[index].constant >= 0 ? steps[index].constant : steps[index].sampler.sampleDuration(&random)
+    }
+    self.random = random
+    return value
   }
 
   /// One TLB lookup, picoseconds.
-  mutating func tlb() -> Int64 { draw(tlbStep) }
+  @inline(__always) mutating func tlb() -> Int64 { tlbConstant >= 0 ? tlbConstant : draw(0) }
   /// One RAM access (also one page-table entry read), picoseconds.
-  mutating func ram() -> Int64 { draw(ramStep) }
+  @inline(__always) mutating func ram() -> Int64 { ramConstant >= 0 ? ramConstant : draw(1) }
   /// Fault handling, picoseconds.
-  mutating func fault() -> Int64 { draw(faultStep) }
+  mutating func fault() -> Int64 { draw(2) }
   /// Disk service of one page read, picoseconds.
-  mutating func diskRead() -> Int64 { draw(diskReadStep) }
+  mutating func diskRead() -> Int64 { draw(3) }
   /// Disk service of one page write, picoseconds.
-  mutating func diskWrite() -> Int64 { draw(diskWriteStep) }
+  mutating func diskWrite() -> Int64 { draw(4) }
 }

@@ -35,10 +35,10 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
   var disk: DiskQueue
   var cpus: CPUPool
   var latency: LatencySamplers
-  var intervalSamplers: [DistributionSampler]
-  var sizeSamplers: [DistributionSampler]
-  var writeFractions: [Double]
-  var addressSpaces: [Int64]
+  let intervalSamplers: [DistributionSampler]
+  let sizeSamplers: [DistributionSampler]
+  let writeFractions: [Double]
+  let addressSpaces: [Int64]
   var log: Log
 
   // MARK: - Measurement
@@ -181,14 +181,18 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
   mutating func think(_ p: Int, at time: SimTime) {
     processes[p].phase = .thinking
     let g = Int(processes[p].group)
-    let delay = intervalSamplers[g].sampleDuration(&processes[p].intervalRandom)
+    var random = processes[p].intervalRandom
+    let delay = intervalSamplers[g].sampleDuration(&random)
+    processes[p].intervalRandom = random
     queue.insert(SimEvent(.thinkDone, process: Int32(p)), at: later(time, delay))
   }
 
   mutating func issueRequest(_ p: Int, at time: SimTime) {
     let g = Int(processes[p].group)
     let space = addressSpaces[g]
-    let size = sizeSamplers[g].sampleSize(&processes[p].sizeRandom, maximum: space)
+    var sizeRandom = processes[p].sizeRandom
+    let size = sizeSamplers[g].sampleSize(&sizeRandom, maximum: space)
+    processes[p].sizeRandom = sizeRandom
     var addressRandom = processes[p].addressRandom
     let va = processes[p].access.nextAddress(size: size, rng: &addressRandom)
     processes[p].addressRandom = addressRandom

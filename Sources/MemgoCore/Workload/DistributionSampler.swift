@@ -33,9 +33,25 @@ public struct DistributionSampler: Sendable {
   let b: Double
   // Empirical only: the values, and the alias table (keep `values[i]` if U < threshold[i], else
   // take `values[alias[i]]`).
-  let values: [Double]
-  let threshold: [Double]
-  let alias: [Int]
+  let table: EmpiricalTable?
+
+  /// An empirical distribution's values and alias table, shared by reference so that copying a
+  /// sampler (as the per-request path may) retains one object, not three arrays.
+  final class EmpiricalTable: Sendable {
+    let values: [Double]
+    let threshold: [Double]
+    let alias: [Int]
+    init(values: [Double], threshold: [Double], alias: [Int]) {
+      self.values = values
+      self.threshold = threshold
+      self.alias = alias
+    }
+
+    func sample(_ rng: inout Xoshiro256StarStar) -> Double {
+      let i = Int(rng.nextInt(below: Int64(values.count)))
+      return rng.nextDouble() < threshold[i] ? values[i] : values[alias[i]]
+    }
+  }
 
   /// The largest duration `sampleDuration` returns by default, 2^60 ps (about 13.3 days), so that
   /// adding a sampled duration to any reachable simulated time cannot overflow `Int64`.
@@ -129,9 +145,7 @@ public struct DistributionSampler: Sendable {
     self.kind = kind
     self.a = a
     self.b = b
-    self.values = values
-    self.threshold = threshold
-    self.alias = alias
+    table = kind == .empirical ? EmpiricalTable(values: values, threshold: threshold, alias: alias) : nil
   }
 
   /// Vose's construction of Walker's alias table for `weights` (nonnegative, positive sum).
@@ -169,7 +183,7 @@ public struct DistributionSampler: Sendable {
 
   /// One sample of the distribution, untruncated (a normal may be negative, a pareto may be +∞
   /// when its shape is very small).
-  public func sample(_ rng: inout Xoshiro256StarStar) -> Double {
+  @inline(__always) public func sample(_ rng: inout Xoshiro256StarStar) -> Double {
     switch kind {
     case .constant:
       return a
@@ -184,14 +198,13 @@ public struct DistributionSampler: Sendable {
     case .pareto:
       return a * pow(rng.openUnitDouble(), b)
     case .empirical:
-      let i = Int(rng.nextInt(below: Int64(values.count)))
-      return rng.nextDouble() < threshold[i] ? values[i] : values[alias[i]]
+      return table?.sample(&rng) ?? a
     }
   }
 
   /// A sample truncated below at zero: a normal is resampled while negative (at most 64 tries,
   /// then 0), every other kind is returned as drawn.
-  func sampleNonnegative(_ rng: inout Xoshiro256StarStar) -> Double {
+  @inline(__always) func sampleNonnegative(_ rng: inout Xoshiro256StarStar) -> Double {
     guard kind == .normal else { return sample(&rng) }
     for _ in 0..<64 {
       let x = sample(&rng)
@@ -203,7 +216,7 @@ public struct DistributionSampler: Sendable {
   /// A duration in picoseconds: a sample rounded to the nearest integer and clamped to
   /// `0...maximum` (a normal is first truncated at zero by resampling negatives, at most 64 tries,
   /// then 0).
-  public func sampleDuration(
+  @inline(__always) public func sampleDuration(
     _ rng: inout Xoshiro256StarStar, maximum: Int64 = DistributionSampler.maximumDuration
   ) -> Int64 {
     DistributionSampler.roundClamped(sampleNonnegative(&rng), lower: 0, upper: max(0, maximum))
@@ -211,7 +224,7 @@ public struct DistributionSampler: Sendable {
 
   /// A size in bytes: a sample rounded to the nearest integer and clamped to `1...maximum`
   /// (`maximum ≥ 1`; a normal is first truncated at zero as in `sampleDuration`).
-  public func sampleSize(_ rng: inout Xoshiro256StarStar, maximum: Int64) -> Int64 {
+  @inline(__always) public func sampleSize(_ rng: inout Xoshiro256StarStar, maximum: Int64) -> Int64 {
     DistributionSampler.roundClamped(sampleNonnegative(&rng), lower: 1, upper: max(1, maximum))
   }
 
