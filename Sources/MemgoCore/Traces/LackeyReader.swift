@@ -29,7 +29,7 @@ public enum LackeySyntax: TraceLineSyntax {
     }
     cursor.index += 1
     if !cursor.skipBlanks() { return notARecord }
-    guard let address = cursor.scanHex() else {
+    guard let address = cursor.scanHex(), cursor.current == UInt8(ascii: ",") || cursor.isAtFieldEnd else {
       return .malformed("bad address (expected hexadecimal digits without 0x, below 2^64)")
     }
     if cursor.current != UInt8(ascii: ",") {
