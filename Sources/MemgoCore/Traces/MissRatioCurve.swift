@@ -14,7 +14,10 @@
 ///
 /// With a sampling rate below 1 it follows SHARDS (Waldspurger et al., FAST 2015): only references
 /// to pages the `SpatialSampler` keeps are processed, a sampled distance `d` stands for `d / R`, and
-/// fault counts are the sampled miss ratio times all references. Memory then scales with `R`.
+/// each sampled miss stands for `1 / R` misses. Dividing by `R` rather than by the sampled fraction
+/// of references is the paper's SHARDS_adj correction (it normalises by the expected number of
+/// sampled references, `N R`, not the actual one), which matters when a few hot pages happen to be
+/// in or out of the sample; estimates are capped at the number of references. Memory scales with `R`.
 public struct MissRatioCurve {
   /// Which pages are processed (all of them unless sampling).
   public let sampler: SpatialSampler
@@ -125,6 +128,7 @@ public struct MissRatioCurve {
 
   /// Faults of LRU with `frames` frames (cold misses included); estimated when sampling, and 0 when
   /// no reference was sampled. `frames <= 0` faults on every reference.
+  /// - Complexity: O(distinct pages); use `faultCurve()` for every size at once.
   public func faults(frames: Int) -> Int {
     if frames <= 0 { return accesses }
     var misses = sampledColdMisses
@@ -166,10 +170,10 @@ public struct MissRatioCurve {
     return Int(min(quotient, limit)) + 1
   }
 
-  /// Scales a sampled miss count to all references.
+  /// Scales a sampled miss count to all references: times `1 / R` (SHARDS_adj), at most `accesses`.
   private func scaled(_ sampledMisses: Int) -> Int {
     if sampler.samplesAll { return sampledMisses }
-    if sampledAccesses == 0 { return 0 }
-    return Int((Double(sampledMisses) / Double(sampledAccesses) * Double(accesses)).rounded())
+    let estimate = (Double(sampledMisses) / sampler.rate).rounded()
+    return estimate >= Double(accesses) ? accesses : Int(estimate)
   }
 }
