@@ -7,9 +7,8 @@ import Testing
   @Test func matchesNaivePrefixSums() {
     var rng = SplitMix64(seed: 9)
     for count in [1, 2, 7, 64, 100] {
-      let ones = Int(rng.next() % UInt64(count + 1))
-      var tree = FenwickTree(count: count, ones: ones)
-      var values = (0..<count).map { $0 < ones ? 1 : 0 }
+      var values = (0..<count).map { _ in Int(rng.next() % 7) }
+      var tree = FenwickTree(values: values.map { Int32($0) })
       #expect(tree.count == count)
       for _ in 0..<500 {
         let i = Int(rng.next() % UInt64(count))
@@ -23,8 +22,9 @@ import Testing
   }
 
   @Test func emptyPrefixIsZero() {
-    let tree = FenwickTree(count: 8, ones: 8)
+    let tree = FenwickTree(values: Array(repeating: 1, count: 8))
     #expect(tree.prefixSum(through: -1) == 0)
     #expect(tree.prefixSum(through: 7) == 8)
+    #expect(FenwickTree(count: 5).prefixSum(through: 4) == 0)
   }
 }

@@ -36,9 +36,10 @@ import Testing
 
   @Test func acceptsCRLFAndNoFinalNewline() throws {
     let (references, _) = try S.read(LackeySyntax.self, "==1== x\r\n L 10,4\r\n S 20,2")
-    #expect(references == [
-      TraceReference(address: 0x10, size: 4, kind: .load), TraceReference(address: 0x20, size: 2, kind: .store),
-    ])
+    #expect(
+      references == [
+        TraceReference(address: 0x10, size: 4, kind: .load), TraceReference(address: 0x20, size: 2, kind: .store),
+      ])
   }
 
   @Test func emptyTraceIsValid() throws {

@@ -67,8 +67,9 @@ import Testing
 
   @Test func acceptsLineOfExactlyMaximumLengthEvenWithCR() throws {
     let line = String(repeating: "x", count: 16)
-    #expect(try Self.lines(Array((line + "\r\n" + line + "\n" + line).utf8), maximumLineLength: 16, bufferSize: 18)
-      == [line, line, line])
+    #expect(
+      try Self.lines(Array((line + "\r\n" + line + "\n" + line).utf8), maximumLineLength: 16, bufferSize: 18)
+        == [line, line, line])
   }
 
   @Test func overLongLineThrowsWithLineNumberThenResumes() throws {

@@ -55,9 +55,10 @@ import Testing
   @Test func overLongLineIsAnErrorByDefault() throws {
     let path = S.temporaryFile("1\n" + String(repeating: "7", count: 100) + "\n")
     defer { S.remove(path) }
-    #expect(throws: TraceError(
-      kind: .syntax, file: path, line: 2, text: String(repeating: "7", count: 80) + "...",
-      message: "line is longer than 50 bytes")
+    #expect(
+      throws: TraceError(
+        kind: .syntax, file: path, line: 2, text: String(repeating: "7", count: 80) + "...",
+        message: "line is longer than 50 bytes")
     ) {
       _ = try S.readAll(PlainSyntax.self, path: path, options: TraceReaderOptions(maximumLineLength: 50))
     }

@@ -38,26 +38,38 @@ struct ByteCursor {
     return false
   }
 
-  /// The value of a hexadecimal digit, or nil.
-  @inline(__always) static func hexValue(_ byte: UInt8) -> UInt64? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt64(byte &- UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt64(byte &- UInt8(ascii: "a") &+ 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt64(byte &- UInt8(ascii: "A") &+ 10)
-    default: return nil
-    }
+  /// Bit `b - 0x30` is set for each hexadecimal digit `b`: `0-9` (bits 0-9), `A-F` (17-22), `a-f` (49-54).
+  static let hexDigitMask: UInt64 = 0x3FF | 0x3F << 17 | 0x3F << 49
+
+  /// Whether `byte` is a hexadecimal digit, by one bit test (no branch on digit versus letter).
+  @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
+    let offset = UInt64(byte &- 0x30)
+    return offset < 64 && (hexDigitMask >> offset) & 1 != 0
+  }
+
+  /// The value of a hexadecimal digit: the low nibble, plus 9 for the letters (`0x41...0x46`,
+  /// `0x61...0x66`, the only ones with bit 6 set).
+  @inline(__always) static func hexValue(_ byte: UInt8) -> UInt64 {
+    UInt64(byte & 0x0F) &+ 9 &* UInt64(byte >> 6)
   }
 
   /// Scans one or more hexadecimal digits (no prefix); nil if there is none or the value exceeds 64 bits.
+  ///
+  /// Branch-free per character apart from the loop's exit: random hexadecimal addresses mix digits
+  /// and letters unpredictably, and branching on which it is took most of the parsing time.
   @inline(__always) mutating func scanHex() -> UInt64? {
-    var value: UInt64 = 0
     let first = index
-    while index < bytes.count, let digit = ByteCursor.hexValue(bytes[index]) {
-      if value > UInt64.max >> 4 { return nil }
-      value = value << 4 | digit
+    // Leading zeros first, so that overflow is simply "more than 16 significant digits".
+    while index < bytes.count && bytes[index] == UInt8(ascii: "0") { index += 1 }
+    let significant = index
+    var value: UInt64 = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if !ByteCursor.isHexDigit(byte) { break }
+      value = value &<< 4 | ByteCursor.hexValue(byte)
       index += 1
     }
-    return index > first ? value : nil
+    return index > first && index - significant <= 16 ? value : nil
   }
 
   /// Scans one or more decimal digits; nil if there is none or the value exceeds 64 bits.

@@ -4,16 +4,18 @@ struct FenwickTree {
   /// `tree[i]` (1-based) holds the sum of the `i & -i` counts ending at position `i - 1`.
   private var tree: [Int32]
 
-  /// `count` positions, the first `ones` of them holding 1 and the rest 0, built in O(count).
-  init(count: Int, ones: Int = 0) {
-    precondition(ones >= 0 && ones <= count)
-    tree = Array(repeating: 0, count: count + 1)
+  /// The tree over `values`, built in O(n).
+  init(values: [Int32]) {
+    tree = [0] + values
+    let count = values.count
     for i in stride(from: 1, through: count, by: 1) {
-      if i <= ones { tree[i] += 1 }
       let parent = i + (i & -i)
-      if parent <= count { tree[parent] += tree[i] }
+      if parent <= count { tree[parent] &+= tree[i] }
     }
   }
+
+  /// `count` positions holding 0.
+  init(count: Int) { tree = Array(repeating: 0, count: count + 1) }
 
   /// The number of positions.
   var count: Int { tree.count - 1 }

@@ -6,10 +6,11 @@
 /// most `m`. So the histogram of stack distances, plus the cold misses, gives the faults for every
 /// `m`.
 ///
-/// Each distance is found in O(log n) with a Fenwick tree over access-time slots holding a 1 at
-/// each page's most recent access (the distance is 1 + the number of ones after the page's slot),
-/// and a `PageIndexMap` from page to slot. When the slots run out, the live slots are renumbered in
-/// order (time compaction) and the tree is rebuilt with room for as many again, an amortized O(1)
+/// Each distance is found in O(log n): every access takes the next time slot, a `SlotRankSet`
+/// (a bitmap with a Fenwick tree over its words) holds each page's most recent slot, and the
+/// distance is 1 + the number of live slots after the page's previous one; a `PageMap` gives the
+/// page's previous slot (one hash probe per reference). When the slots run out, the live slots
+/// are renumbered in time order (time compaction) with as many free slots again, an amortized O(1)
 /// cost; so memory is O(distinct pages), whatever the trace length.
 ///
 /// With a sampling rate below 1 it follows SHARDS (Waldspurger et al., FAST 2015): only references
@@ -28,13 +29,10 @@ public struct MissRatioCurve {
   /// First references to sampled pages (cold misses in every memory size).
   public private(set) var sampledColdMisses = 0
 
-  private var pages: PageIndexMap
-  /// Per sampled page (by `pages` index): the time slot of its most recent access.
-  private var lastSlot: [Int] = []
-  /// Per time slot: the page index whose most recent access it is, or -1.
-  private var slotOwner: [Int32]
-  /// 1 at each live slot.
-  private var tree: FenwickTree
+  /// Each sampled page's most recent time slot.
+  private var pages: PageMap
+  /// The live slots: each sampled page's most recent one.
+  private var live: SlotRankSet
   /// The slot the next access takes.
   private var nextSlot = 0
   /// `distanceCounts[d - 1]` references had stack distance `d` (sampled stream).
@@ -43,12 +41,17 @@ public struct MissRatioCurve {
 
   /// An exact curve: every reference is processed.
   public init() {
-    self.init(sampler: SpatialSampler(rate: 1)!, minimumSlotCapacity: 1 << 12)
+    self.init(sampler: .everyPage, minimumSlotCapacity: 1 << 12)
   }
 
   /// A SHARDS curve over the pages sampled at `samplingRate`; nil unless `2^-24 <= rate <= 1`.
   public init?(samplingRate: Double) {
     guard let sampler = SpatialSampler(rate: samplingRate) else { return nil }
+    self.init(sampler: sampler)
+  }
+
+  /// A curve over the pages `sampler` keeps (SHARDS when it is not `everyPage`).
+  public init(sampler: SpatialSampler) {
     self.init(sampler: sampler, minimumSlotCapacity: 1 << 12)
   }
 
@@ -57,9 +60,8 @@ public struct MissRatioCurve {
     precondition(minimumSlotCapacity >= 2)
     self.sampler = sampler
     self.minimumSlotCapacity = minimumSlotCapacity
-    pages = PageIndexMap()
-    slotOwner = Array(repeating: -1, count: minimumSlotCapacity)
-    tree = FenwickTree(count: minimumSlotCapacity)
+    pages = PageMap()
+    live = SlotRankSet(capacity: minimumSlotCapacity, members: 0)
   }
 
   /// The sampling rate used, `T / P` (1 for an exact curve).
@@ -82,41 +84,27 @@ public struct MissRatioCurve {
     accesses += 1
     if !sampler.samplesAll && !sampler.samples(page) { return }
     sampledAccesses += 1
-    let (index, inserted) = pages.insert(page)
-    if nextSlot == slotOwner.count { compact() }
-    if inserted {
-      sampledColdMisses += 1
-      lastSlot.append(nextSlot)
-      distanceCounts.append(0)
-    } else {
-      let previous = lastSlot[index]
-      // Live slots after `previous` are the distinct pages referenced since; `pages.count` are live.
-      let distance = pages.count - tree.prefixSum(through: previous) + 1
+    if nextSlot == live.capacity { compact() }
+    if let previous = pages.exchange(page, with: nextSlot) {
+      // The live slots after `previous` are the distinct pages referenced since.
+      let distance = live.countAbove(previous) + 1
       distanceCounts[distance - 1] += 1
-      tree.add(-1, at: previous)
-      slotOwner[previous] = -1
-      lastSlot[index] = nextSlot
+      live.remove(previous)
+    } else {
+      sampledColdMisses += 1
+      distanceCounts.append(0)
     }
-    tree.add(1, at: nextSlot)
-    slotOwner[nextSlot] = Int32(truncatingIfNeeded: index)
+    live.insert(nextSlot)
     nextSlot += 1
   }
 
-  /// Renumbers the live slots `0 ..< live` in time order and rebuilds the tree with as many free.
+  /// Renumbers the live slots `0 ..< live` in time order, with as many free slots after them.
   private mutating func compact() {
-    var live = 0
-    for slot in 0..<nextSlot {
-      let owner = slotOwner[slot]
-      if owner < 0 { continue }
-      slotOwner[live] = owner
-      lastSlot[Int(owner)] = live
-      live += 1
-    }
-    let capacity = max(minimumSlotCapacity, 2 * (live + 1))
-    slotOwner.removeLast(slotOwner.count - live)
-    slotOwner.append(contentsOf: repeatElement(-1, count: capacity - live))
-    tree = FenwickTree(count: capacity, ones: live)
-    nextSlot = live
+    let prefix = live.wordPrefixCounts()
+    let old = live
+    pages.transformValues { old.rank(of: $0, wordPrefix: prefix) }
+    live = SlotRankSet(capacity: max(minimumSlotCapacity, 2 * (pages.count + 1)), members: pages.count)
+    nextSlot = pages.count
   }
 
   // MARK: - Results

@@ -17,6 +17,11 @@ public struct SpatialSampler: Hashable, Sendable {
     threshold = UInt64(t)
   }
 
+  /// The sampler that keeps every page (rate 1: no sampling).
+  public static let everyPage = SpatialSampler(threshold: modulus)
+
+  private init(threshold: UInt64) { self.threshold = threshold }
+
   /// The sampling rate actually used, `T / P`.
   public var rate: Double { Double(threshold) / Double(SpatialSampler.modulus) }
 
