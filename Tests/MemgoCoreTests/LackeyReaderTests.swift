@@ -34,6 +34,16 @@ import Testing
       ])
   }
 
+  /// Sizes crossing a page boundary touch both pages; an `M` reads them, then writes them.
+  @Test func referencesCrossingAPageBoundaryExpandToBothPages() throws {
+    let path = S.temporaryFile("==9== x\nI  0fff,3\n M 1ffc,8\n S 2fff,2\n L 3ff8,8\n")
+    defer { S.remove(path) }
+    var stream = PageAccessStream(reader: try LackeyReader(path: path), pageSize: 4096)
+    var accesses: [String] = []
+    while let a = try stream.next() { accesses.append((a.isWrite ? "W" : "R") + "\(a.page)") }
+    #expect(accesses == ["R0", "R1", "R1", "R2", "W1", "W2", "W2", "W3", "R3"])
+  }
+
   @Test func acceptsCRLFAndNoFinalNewline() throws {
     let (references, _) = try S.read(LackeySyntax.self, "==1== x\r\n L 10,4\r\n S 20,2")
     #expect(

@@ -28,7 +28,7 @@ import Testing
   }
 
   /// Silberschatz, Galvin and Gagne, Operating System Concepts, 9.4.4: LRU on this string makes 12
-  /// faults with 3 frames (and 8 with 4, 15 with 1, 20 distinct... see the figure).
+  /// faults with 3 frames; with 4 it makes 8.
   @Test func textbookReferenceString() {
     let refs: [UInt64] = [7, 0, 1, 2, 0, 3, 0, 4, 2, 3, 0, 3, 2, 1, 2, 0, 1, 7, 0, 1]
     let curve = Self.curve(refs)
@@ -40,6 +40,7 @@ import Testing
     #expect(curve.faults(frames: 100) == 6)
     #expect(curve.faults(frames: 0) == 20)
     #expect(curve.faultCurve() == (1...6).map { Self.naiveLRUFaults(refs, frames: $0) })
+    #expect(curve.faults(forFrames: [4, 3, 0, 1, 7]) == [8, 12, 20, 20, 6])  // no reference repeats its predecessor
   }
 
   /// Stack distances by hand: a b c a b c -> 3 cold, then three references at distance 3.
@@ -153,6 +154,7 @@ import Testing
       #expect(abs(Double(sampled.sampledAccesses) / Double(sampled.accesses) - 0.1) < 0.05)
       errors.append(Self.meanAbsoluteError(exact: exact, sampled: sampled))
       let estimate = sampled.faultCurve()
+      #expect(sampled.faults(forFrames: [1, 100, 5000]) == [1, 100, 5000].map { sampled.faults(frames: $0) })
       #expect(zip(estimate, estimate.dropFirst()).allSatisfy { $0 >= $1 })
       #expect(estimate.allSatisfy { $0 <= sampled.accesses })
       // The distinct-page estimate is within 5% here.

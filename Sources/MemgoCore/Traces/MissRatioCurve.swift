@@ -127,17 +127,28 @@ public struct MissRatioCurve {
     return scaled(misses)
   }
 
+  /// `faults(frames:)` for each of `sizes`, in order (`--frames 64,128,...`).
+  /// - Complexity: O(distinct pages + sizes.count).
+  public func faults(forFrames sizes: [Int]) -> [Int] {
+    let suffix = missesAtOrAbove()
+    return sizes.map { frames in
+      if frames <= 0 { return accesses }
+      let smallest = min(smallestMissingDistance(frames: frames), distanceCounts.count + 1)
+      return scaled(sampledColdMisses + suffix[smallest - 1])
+    }
+  }
+
   /// `faults(frames:) / accesses`, 0 for an empty trace.
   public func missRatio(frames: Int) -> Double {
     accesses == 0 ? 0 : Double(faults(frames: frames)) / Double(accesses)
   }
 
   /// `faults(frames: m)` for every `m` in `1 ... distinctPages`, element `m - 1`; empty for an empty trace.
+  /// With sampling, `distinctPages` is an estimate (sampled pages / R), so the array can be long at
+  /// tiny rates; use `faults(forFrames:)` for chosen sizes.
   /// - Complexity: O(distinctPages).
   public func faultCurve() -> [Int] {
-    // suffix[d - 1] = references with sampled distance >= d.
-    var suffix = Array(repeating: 0, count: distanceCounts.count + 1)
-    for d in stride(from: distanceCounts.count, to: 0, by: -1) { suffix[d - 1] = suffix[d] + distanceCounts[d - 1] }
+    let suffix = missesAtOrAbove()
     let sizes = distinctPages
     var curve: [Int] = []
     curve.reserveCapacity(sizes)
@@ -146,6 +157,13 @@ public struct MissRatioCurve {
       curve.append(scaled(sampledColdMisses + suffix[smallest - 1]))
     }
     return curve
+  }
+
+  /// `suffix[d - 1]` = sampled references with distance `>= d`, for `d` in `1 ... max + 1`.
+  private func missesAtOrAbove() -> [Int] {
+    var suffix = Array(repeating: 0, count: distanceCounts.count + 1)
+    for d in stride(from: distanceCounts.count, to: 0, by: -1) { suffix[d - 1] = suffix[d] + distanceCounts[d - 1] }
+    return suffix
   }
 
   /// The smallest sampled distance that misses with `frames` frames: `d` misses iff `d / R > frames`,
