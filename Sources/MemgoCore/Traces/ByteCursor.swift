@@ -1,0 +1,100 @@
+/// A read position in one line's bytes, with the number scanners the trace formats share.
+///
+/// Byte-level and allocation-free: trace lines are parsed in place in `LineReader`'s buffer. Every
+/// scanner checks for overflow and returns `nil` (leaving the cursor anywhere) on bad input.
+struct ByteCursor {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  @inline(__always) init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  @inline(__always) var isAtEnd: Bool { index >= bytes.count }
+
+  /// The current byte, or 0 at the end.
+  @inline(__always) var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
+
+  /// The byte after the current one, or 0 past the end.
+  @inline(__always) var following: UInt8 { index + 1 < bytes.count ? bytes[index + 1] : 0 }
+
+  @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+  /// Skips spaces and tabs; returns whether there was at least one.
+  @discardableResult
+  @inline(__always) mutating func skipBlanks() -> Bool {
+    let before = index
+    while index < bytes.count && ByteCursor.isBlank(bytes[index]) { index += 1 }
+    return index > before
+  }
+
+  /// Whether the cursor is at the end or at a blank, i.e. a field ended here.
+  @inline(__always) var isAtFieldEnd: Bool { isAtEnd || ByteCursor.isBlank(bytes[index]) }
+
+  /// Skips a `0x` or `0X` prefix if there is one; returns whether it did.
+  @inline(__always) mutating func skipHexPrefix() -> Bool {
+    if current == UInt8(ascii: "0") && (following | 0x20) == UInt8(ascii: "x") {
+      index += 2
+      return true
+    }
+    return false
+  }
+
+  /// Bit `b - 0x30` is set for each hexadecimal digit `b`: `0-9` (bits 0-9), `A-F` (17-22), `a-f` (49-54).
+  static let hexDigitMask: UInt64 = 0x3FF | 0x3F << 17 | 0x3F << 49
+
+  /// Whether `byte` is a hexadecimal digit, by one bit test (no branch on digit versus letter).
+  @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
+    let offset = UInt64(byte &- 0x30)
+    return offset < 64 && (hexDigitMask >> offset) & 1 != 0
+  }
+
+  /// The value of a hexadecimal digit: the low nibble, plus 9 for the letters (`0x41...0x46`,
+  /// `0x61...0x66`, the only ones with bit 6 set).
+  @inline(__always) static func hexValue(_ byte: UInt8) -> UInt64 {
+    UInt64(byte & 0x0F) &+ 9 &* UInt64(byte >> 6)
+  }
+
+  /// Scans one or more hexadecimal digits (no prefix); nil if there is none or the value exceeds 64 bits.
+  ///
+  /// Branch-free per character apart from the loop's exit: random hexadecimal addresses mix digits
+  /// and letters unpredictably, and branching on which it is took most of the parsing time.
+  @inline(__always) mutating func scanHex() -> UInt64? {
+    let first = index
+    // Leading zeros first, so that overflow is simply "more than 16 significant digits".
+    while index < bytes.count && bytes[index] == UInt8(ascii: "0") { index += 1 }
+    let significant = index
+    var value: UInt64 = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if !ByteCursor.isHexDigit(byte) { break }
+      value = value &<< 4 | ByteCursor.hexValue(byte)
+      index += 1
+    }
+    return index > first && index - significant <= 16 ? value : nil
+  }
+
+  /// Scans one or more decimal digits; nil if there is none or the value exceeds 64 bits.
+  @inline(__always) mutating func scanDecimal() -> UInt64? {
+    var value: UInt64 = 0
+    let first = index
+    while index < bytes.count {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      if digit > 9 { break }
+      let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+      let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))
+      if o1 || o2 { return nil }
+      value = sum
+      index += 1
+    }
+    return index > first ? value : nil
+  }
+
+  /// Scans `0x` then hexadecimal digits, or decimal digits.
+  @inline(__always) mutating func scanHexOrDecimal() -> UInt64? {
+    skipHexPrefix() ? scanHex() : scanDecimal()
+  }
+
+  /// Converts a scanned size to a reference size: nil unless `1 ... UInt32.max`.
+  @inline(__always) static func referenceSize(_ value: UInt64) -> UInt32? {
+    value >= 1 && value <= UInt64(UInt32.max) ? UInt32(value) : nil
+  }
+}

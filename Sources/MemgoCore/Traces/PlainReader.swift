@@ -1,0 +1,44 @@
+/// Reads a plain trace: one reference per line.
+///
+/// See `PlainSyntax` for the accepted lines.
+public typealias PlainReader = TraceFileReader<PlainSyntax>
+
+/// The line syntax of memgo's plain trace format: `[R|W] ADDRESS [SIZE]`.
+///
+/// `R` (read, the default when there is no letter) or `W` (write), either case, then the byte
+/// address: `0x` and hexadecimal digits, or decimal digits. An optional size in bytes follows, in
+/// the same notation (default 1). Fields are separated by spaces or tabs. Blank lines and lines
+/// whose first non-blank character is `#` are skipped.
+public enum PlainSyntax: TraceLineSyntax {
+  public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
+    var cursor = ByteCursor(line)
+    cursor.skipBlanks()
+    if cursor.isAtEnd || cursor.current == UInt8(ascii: "#") { return .skip }
+    var kind = TraceReference.Kind.load
+    switch cursor.current | 0x20 {
+    case UInt8(ascii: "r"), UInt8(ascii: "w"):
+      if cursor.current | 0x20 == UInt8(ascii: "w") { kind = .store }
+      cursor.index += 1
+      if !cursor.skipBlanks() || cursor.isAtEnd {
+        return .malformed("expected an address after R or W ([R|W] ADDRESS [SIZE])")
+      }
+    default:
+      break
+    }
+    guard let address = cursor.scanHexOrDecimal(), cursor.isAtFieldEnd else {
+      return .malformed("bad address (expected 0x and hexadecimal digits, or decimal digits, below 2^64)")
+    }
+    cursor.skipBlanks()
+    var size: UInt32 = 1
+    if !cursor.isAtEnd {
+      guard let value = cursor.scanHexOrDecimal(), cursor.isAtFieldEnd, let checked = ByteCursor.referenceSize(value)
+      else {
+        return .malformed("bad size (expected a number of bytes, 1 to 4294967295, decimal or 0x hexadecimal)")
+      }
+      size = checked
+      cursor.skipBlanks()
+      if !cursor.isAtEnd { return .malformed("unexpected text after the size ([R|W] ADDRESS [SIZE])") }
+    }
+    return .reference(TraceReference(address: address, size: size, kind: kind))
+  }
+}
