@@ -46,8 +46,8 @@ public enum Benchmarks {
   /// The cases to run: the 10M-access DES case (1M with `quick`), and with `long` a case ten
   /// times longer, to show that memory does not grow with run length.
   public static func cases(quick: Bool, long: Bool) -> [Case] {
-    // A request of 8 B...16 KiB touches 3 pages on average: 3.4M requests ≈ 10M page accesses.
-    let requests = quick ? 340_000 : 3_400_000
+    // A request of 8 B...16 KiB touches 2.5 pages on average: 4M requests ≈ 10M page accesses.
+    let requests = quick ? 400_000 : 4_000_000
     var list = [
       Case(
         name: "des-zipf-lru", summary: "8 processes, zipf 0.9, global LRU, 4 levels, 64-entry TLB",

@@ -7,7 +7,11 @@
 /// flat arrays of small structs indexed by process, frame and page-table entry numbers. Events are
 /// 8-byte values in an `EventQueue`; a process runs ahead inline for as long as its next step is
 /// strictly earlier than every pending event, which is exactly the order the queue would impose.
-public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
+///
+/// The per-process, per-frame and per-TLB state that the access path touches lives in buffers
+/// allocated once at set-up and freed by `deinit`; the simulator is noncopyable, so they have
+/// exactly one owner and need no copy-on-write checks on every write.
+public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
   // MARK: - Configuration
   let scenario: Scenario
   let pageShift: Int
@@ -23,14 +27,14 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
 
   // MARK: - Machine state
   var queue = EventQueue<SimEvent>(minimumCapacity: 64)
-  var processes: [SimProcess] = []
+  let processes: UnsafeMutableBufferPointer<SimProcess>
   var pageTable: PageTable
-  var tlbs: [TLB]
+  let tlbs: UnsafeMutableBufferPointer<TLB>
   var policy: Policy
   var freeFrames: [Int32]
-  var frameOwner: [Int32]
-  var frameVPN: [Int64]
-  var frameLeaf: [Int]
+  let frameOwner: UnsafeMutableBufferPointer<Int32>
+  let frameVPN: UnsafeMutableBufferPointer<Int64>
+  let frameLeaf: UnsafeMutableBufferPointer<Int>
   var frameWaiters = RingQueue()
   var disk: DiskQueue
   var cpus: CPUPool
@@ -70,11 +74,10 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
     self.log = log
 
     let seed = scenario.seed
-    var names: [String] = []
+    var processList: [SimProcess] = []
     for (g, group) in scenario.processes.enumerated() {
       for i in 0..<group.count {
-        names.append(group.name)
-        processes.append(
+        processList.append(
           SimProcess(
             group: Int32(g),
             requestsLeft: Int64(group.requests ?? Int.max),
@@ -90,20 +93,21 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
       }
     }
     groupNames = scenario.processes.map(\.name)
-    let processCount = processes.count
+    let processCount = processList.count
+    processes = Self.buffer(processList)
     let frames = machine.frames
     pageTable = PageTable(
       levels: machine.pageTable.levels, processCount: processCount,
       physicalBase: UInt64(frames) * UInt64(machine.pageSize))
     let tlbCount = machine.cpus ?? processCount
-    tlbs = Array(repeating: TLB(entries: machine.tlb.entries, ways: machine.tlb.ways), count: tlbCount)
+    tlbs = Self.buffer(Array(repeating: TLB(entries: machine.tlb.entries, ways: machine.tlb.ways), count: tlbCount))
     policy = Policy(
       frameCount: frames, configuration: machine.replacement,
       seed: StreamID(seed: seed, replication: replication, group: -1, instance: 0, purpose: .policy).hash)
     freeFrames = (0..<Int32(frames)).reversed()
-    frameOwner = Array(repeating: -1, count: frames)
-    frameVPN = Array(repeating: 0, count: frames)
-    frameLeaf = Array(repeating: 0, count: frames)
+    frameOwner = Self.buffer(Array(repeating: -1, count: frames))
+    frameVPN = Self.buffer(Array(repeating: 0, count: frames))
+    frameLeaf = Self.buffer(Array(repeating: 0, count: frames))
     disk = DiskQueue(channels: machine.disk.channels)
     cpus = CPUPool(count: machine.cpus ?? 0)
     latency = LatencySamplers(
@@ -114,6 +118,21 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog> {
     writeFractions = scenario.processes.map(\.writeFraction)
     addressSpaces = scenario.processes.map(\.addressSpace)
     groupTallies = Array(repeating: RunTally(), count: scenario.processes.count)
+  }
+
+  /// A buffer holding `elements`, owned by this simulator and freed by `deinit`.
+  static func buffer<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+    _ = buffer.initialize(from: elements)
+    return buffer
+  }
+
+  deinit {
+    processes.deinitialize().deallocate()
+    tlbs.deinitialize().deallocate()
+    frameOwner.deinitialize().deallocate()
+    frameVPN.deinitialize().deallocate()
+    frameLeaf.deinitialize().deallocate()
   }
 
   // MARK: - Running

@@ -52,7 +52,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     return result
   }
 
-  static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+  @inline(__always) static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
   // MARK: - Derived variates
 
