@@ -53,10 +53,12 @@ import Testing
   /// Against a literal transcription of Figure 4, comparing victims and p after every reference.
   @Test func matchesNaiveARC() {
     var fractional = 0
-    expectSameVictims(ARCPolicy.self, NaiveARC.self, compare: { real, naive in
-      if naive.p != naive.p.rounded() { fractional += 1 }
-      return real.target == naive.p ? nil : "p is \(real.target), naive \(naive.p)"
-    })
+    expectSameVictims(
+      ARCPolicy.self, NaiveARC.self,
+      compare: { real, naive in
+        if naive.p != naive.p.rounded() { fractional += 1 }
+        return real.target == naive.p ? nil : "p is \(real.target), naive \(naive.p)"
+      })
     #expect(fractional > 0, "the ratio adaptation (|B2|/|B1| > 1) was never exercised")
   }
 }

@@ -31,7 +31,8 @@ import Testing
     #expect(aging.selectVictim(at: SimTime(picoseconds: 45)) == FrameNumber(1))
     #expect(aging.heap.keys[0].counter == 0x30)
     // 64-bit counters and far jumps do not trap.
-    var wide = AgingPolicy(frameCount: 1, configuration: ReplacementConfig(agingBits: 64, agingPeriod: SimTime(picoseconds: 1)), seed: 0)
+    var wide = AgingPolicy(
+      frameCount: 1, configuration: ReplacementConfig(agingBits: 64, agingPeriod: SimTime(picoseconds: 1)), seed: 0)
     wide.didLoad(FrameNumber(0), ref(0, at: 0))
     wide.didAccess(FrameNumber(0), ref(0, at: 1))
     #expect(wide.heap.keys[0].counter == 1 << 63)

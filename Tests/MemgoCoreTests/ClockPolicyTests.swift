@@ -13,7 +13,8 @@ import Testing
 
   /// Worked by hand, loading with the bit clear (libCacheSim's Clock).
   @Test func silberschatzStringClearOnLoad() {
-    let out = replay(ClockPolicy.self, textbookString, frames: 3, configuration: ReplacementConfig(referenceOnLoad: false))
+    let out = replay(
+      ClockPolicy.self, textbookString, frames: 3, configuration: ReplacementConfig(referenceOnLoad: false))
     #expect(out.faults == 11)
     #expect(out.victims == [7, 1, 2, 3, 4, 0, 3, 2])
   }

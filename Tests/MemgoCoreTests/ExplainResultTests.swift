@@ -18,9 +18,12 @@ import Testing
 
   @Test func stepsShowFramesInSlotOrder() throws {
     let lru = try ExplainResult.run(textbook, frames: 3, policy: .lru)
-    #expect(lru.steps[0] == ExplainStep(reference: ExplainReference(page: 7), fault: true, frames: [7, nil, nil], victim: nil))
+    #expect(
+      lru.steps[0]
+        == ExplainStep(reference: ExplainReference(page: 7), fault: true, frames: [7, nil, nil], victim: nil))
     #expect(lru.steps[3].frames == [2, 0, 1] && lru.steps[3].victim == 7)
-    #expect(lru.steps[4] == ExplainStep(reference: ExplainReference(page: 0), fault: false, frames: [2, 0, 1], victim: nil))
+    #expect(
+      lru.steps[4] == ExplainStep(reference: ExplainReference(page: 0), fault: false, frames: [2, 0, 1], victim: nil))
     #expect(lru.steps[5].frames == [2, 0, 3] && lru.steps[5].victim == 1)
     #expect(lru.hits == 8 && lru.faultRate == 0.6 && lru.faultPercentage == "60.00%")
   }

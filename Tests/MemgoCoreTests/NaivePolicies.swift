@@ -27,7 +27,8 @@ struct NaiveFIFO: NaiveCache {
   let frames: Int
   var queue: [PageKey] = []
   init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     if queue.contains(page) { return (true, nil) }
     var victim: PageKey?
     if queue.count == frames { victim = queue.removeFirst() }
@@ -41,7 +42,8 @@ struct NaiveLRU: NaiveCache {
   let frames: Int
   var recency: [PageKey] = []  // least recent first
   init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     if let i = recency.firstIndex(of: page) {
       recency.remove(at: i)
       recency.append(page)
@@ -64,7 +66,8 @@ struct NaiveClock: NaiveCache {
     self.frames = frames
     referenceOnLoad = configuration.referenceOnLoad
   }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     if let i = queue.firstIndex(where: { $0.page == page }) {
       queue[i].referenced = true
       return (true, nil)
@@ -97,7 +100,8 @@ struct NaiveNRU: NaiveCache {
     modified = Array(repeating: false, count: frames)
     referenceOnLoad = configuration.referenceOnLoad
   }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     if let s = slots.slot(of: page) {
       referenced[s] = true
       if isWrite { modified[s] = true }
@@ -146,7 +150,8 @@ struct NaiveLFU: NaiveCache {
   var entries: [(page: PageKey, count: Int, lastUse: Int)] = []
   var tick = 0
   init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     tick += 1
     if let i = entries.firstIndex(where: { $0.page == page }) {
       entries[i].count += 1
@@ -194,7 +199,8 @@ struct NaiveAging: NaiveCache {
       }
     }
   }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     tick(until: time)
     if let i = entries.firstIndex(where: { $0.page == page }) {
       entries[i].referenced = true
@@ -237,7 +243,8 @@ struct NaiveWSClock: NaiveCache {
     tau = configuration.wsclockTau?.picoseconds ?? Int64(frames)
     referenceOnLoad = configuration.referenceOnLoad
   }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
     if let s = slots.slot(of: page) {
       referenced[s] = true
       if isWrite { modified[s] = true }
@@ -442,7 +449,9 @@ struct NaiveOPT: NaiveCache {
     slots = NaiveSlots(frames)
     nextUse = Array(repeating: 0, count: frames)
   }
-  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse next: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse next: Int64, time: Int64) -> (
+    hit: Bool, victim: PageKey?
+  ) {
     if let s = slots.slot(of: page) {
       nextUse[s] = next
       return (true, nil)

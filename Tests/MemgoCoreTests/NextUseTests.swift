@@ -16,7 +16,7 @@ import Testing
       let universe = 1 + rng.next() % 40
       let pages = (0..<n).map { _ in PageKey(process: Int(rng.next() % 2), vpn: Int64(rng.next() % universe)) }
       let expected = pages.indices.map { i in
-        (i + 1 ..< pages.count).first { pages[$0] == pages[i] }.map(Int64.init) ?? .max
+        (i + 1..<pages.count).first { pages[$0] == pages[i] }.map(Int64.init) ?? .max
       }
       #expect(NextUse.indices(for: pages) == expected)
     }

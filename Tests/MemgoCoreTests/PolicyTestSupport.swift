@@ -142,8 +142,11 @@ func expectSameVictims<P: ReplacementPolicy, N: NaiveCache>(
 }
 
 /// A reference to page `vpn` of `process`, for driving a policy by hand.
-func ref(_ vpn: Int64, process: Int = 0, write: Bool = false, at time: Int64 = 0, nextUse: Int64 = .max) -> PageReference {
-  PageReference(page: PageKey(process: process, vpn: vpn), isWrite: write, time: SimTime(picoseconds: time), nextUse: nextUse)
+func ref(_ vpn: Int64, process: Int = 0, write: Bool = false, at time: Int64 = 0, nextUse: Int64 = .max)
+  -> PageReference
+{
+  PageReference(
+    page: PageKey(process: process, vpn: vpn), isWrite: write, time: SimTime(picoseconds: time), nextUse: nextUse)
 }
 
 /// The victims (page numbers) of a fixed run with a process exit in the middle, on 3 frames:

@@ -94,7 +94,7 @@ public struct ARCPolicy: ReplacementPolicy {
   private mutating func replace(incomingInB2: Bool) -> FrameNumber? {
     let size = Double(t1.count)
     let fromT1 = t1.count >= 1 && (size > p || (incomingInB2 && size == p))
-    if (fromT1 || t2.count == 0), let v = t1.popFirst() {
+    if fromT1 || t2.count == 0, let v = t1.popFirst() {
       b1.insertMostRecent(pageOf[v.index])
       return v
     }

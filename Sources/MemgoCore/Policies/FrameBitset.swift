@@ -35,8 +35,17 @@ struct FrameBitset: Sendable {
     levelStart = starts
     levelWords = sizes
     words = Array(repeating: 0, count: total)
-    if full {
-      for i in 0..<self.capacity { insert(i) }
+    if full && self.capacity > 0 {
+      // Every level: all ones up to the last member (one bit per word of the level below).
+      var members = self.capacity
+      for level in 0..<starts.count {
+        for w in 0..<sizes[level] {
+          let remaining = members - w * 64
+          words[starts[level] + w] = remaining >= 64 ? UInt64.max : (1 << UInt64(remaining)) - 1
+        }
+        members = sizes[level]
+      }
+      count = self.capacity
     }
   }
 

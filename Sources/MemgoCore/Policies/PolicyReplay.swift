@@ -59,7 +59,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     faults += 1
     var step = ReplayStep(hit: false, frame: FrameNumber(0))
     let frame: Int
-    if let f = freeFrames.next(from: 0) {
+    if freeFrames.count > 0, let f = freeFrames.next(from: 0) {
       freeFrames.remove(f)
       frame = f
     } else {

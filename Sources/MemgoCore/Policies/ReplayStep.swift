@@ -10,6 +10,7 @@ public struct ReplayStep: Sendable, Equatable {
   /// Whether the evicted page was dirty (written since it was loaded), so had to be written back.
   public var victimDirty: Bool
 
+  /// Creates a step; a hit has no victim.
   public init(hit: Bool, frame: FrameNumber, victim: PageKey? = nil, victimDirty: Bool = false) {
     self.hit = hit
     self.frame = frame

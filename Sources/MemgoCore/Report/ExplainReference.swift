@@ -8,6 +8,7 @@ public struct ExplainReference: Sendable, Equatable {
   /// Whether the reference writes the page.
   public var isWrite: Bool
 
+  /// Creates a reference to `page`, a read unless `isWrite`.
   public init(page: Int64, isWrite: Bool = false) {
     self.page = page
     self.isWrite = isWrite
@@ -56,7 +57,9 @@ public struct ExplainReference: Sendable, Equatable {
 
 /// Why an `explain` request cannot run: one line, `what: what is wrong (what is expected)`.
 public struct ExplainError: Error, Equatable, CustomStringConvertible {
+  /// The problem, e.g. `frames: 0 is out of range (expected a number of frames in 1...64)`.
   public var message: String
+  /// Creates an error with `message`.
   public init(_ message: String) { self.message = message }
   public var description: String { message }
 }

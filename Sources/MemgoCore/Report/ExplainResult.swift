@@ -9,6 +9,7 @@ public struct ExplainStep: Sendable, Equatable {
   /// The page evicted to make room, if any.
   public var victim: Int64?
 
+  /// Creates a step.
   public init(reference: ExplainReference, fault: Bool, frames: [Int64?], victim: Int64?) {
     self.reference = reference
     self.fault = fault
@@ -43,6 +44,7 @@ public struct ExplainResult: Sendable, Equatable {
   /// References that hit.
   public var hits: Int
 
+  /// Creates a result from its steps, counting faults and hits.
   public init(policy: PolicyKind, parameters: String, frames: Int, steps: [ExplainStep]) {
     self.policy = policy
     self.parameters = parameters
