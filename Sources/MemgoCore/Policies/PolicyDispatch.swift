@@ -13,6 +13,17 @@ extension PolicyKind {
   public func dispatch<Visitor: PolicyVisitor>(_ visitor: Visitor) throws -> Visitor.Output {
     switch self {
     case .fifo: return try visitor.visit(FIFOPolicy.self)
+    case .lru: return try visitor.visit(LRUPolicy.self)
+    case .clock: return try visitor.visit(ClockPolicy.self)
+    case .nru: return try visitor.visit(NRUPolicy.self)
+    case .lfu: return try visitor.visit(LFUPolicy.self)
+    case .random: return try visitor.visit(RandomPolicy.self)
+    case .aging: return try visitor.visit(AgingPolicy.self)
+    case .wsclock: return try visitor.visit(WSClockPolicy.self)
+    case .arc: return try visitor.visit(ARCPolicy.self)
+    case .twoQ: return try visitor.visit(TwoQPolicy.self)
+    case .sieve: return try visitor.visit(SIEVEPolicy.self)
+    case .opt: return try visitor.visit(OPTPolicy.self)
     }
   }
 }

@@ -59,6 +59,21 @@ public protocol ReplacementPolicy {
   /// Chooses a victim among the candidates and removes it from the policy; `nil` if there is none.
   mutating func selectVictim(at time: SimTime) -> FrameNumber?
 
+  /// Chooses a victim to make room for `reference`'s page, which has just faulted, and removes it
+  /// from the policy; `nil` if there is none. Callers that know the faulting page call this one.
+  ///
+  /// The default calls `selectVictim(at: reference.time)`. ARC overrides it: its choice depends on
+  /// whether the incoming page is in ghost list B2, and it adapts its target before choosing
+  /// (Megiddo and Modha 2003). The page's `didLoad` follows when its page-in completes.
+  mutating func selectVictim(for reference: PageReference) -> FrameNumber?
+
   /// `frame` leaves the pool without having been chosen (its process ended): forget it.
   mutating func didFree(_ frame: FrameNumber)
+}
+
+extension ReplacementPolicy {
+  /// The default: the faulting page does not matter to the choice.
+  public mutating func selectVictim(for reference: PageReference) -> FrameNumber? {
+    selectVictim(at: reference.time)
+  }
 }

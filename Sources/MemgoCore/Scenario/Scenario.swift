@@ -106,15 +106,51 @@ public enum AllocationScope: String, Sendable, CaseIterable {
 }
 
 /// The replacement policy and its parameters (`machine.replacement`).
+///
+/// Time-based parameters (`agingPeriod`, `wsclockTau`) are measured on the clock the caller passes
+/// to the policy: simulated time in `memgo run`; in trace and explain mode, which have no timing,
+/// the reference's index as picoseconds, so there they count references. Left `nil` (the default)
+/// they are automatic: the policy then runs its own virtual clock that ticks once per reference it
+/// sees (hits and loads), in both modes alike, and the value is the pool's frame count. That is a
+/// sensible scale in both modes (the memory turns over about once in that many references) where a
+/// fixed duration cannot be: 1ms is a kernel timer tick in simulated time but a billion references
+/// in a trace. Ranges are checked by `validate()` (ReplacementConfig+Validation.swift).
 public struct ReplacementConfig: Sendable {
   public var policy: PolicyKind
   public var scope: AllocationScope
-  /// Clock: whether a newly loaded page starts with its reference bit set (default true).
+  /// Whether a newly loaded page starts with its hardware reference bit set (default true; it has
+  /// just been referenced). Used by the policies that model that bit: clock, nru, aging and wsclock.
+  /// `false` loads it clear, which with clock reproduces libCacheSim's Clock.
   public var referenceOnLoad: Bool
-  public init(policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true) {
+  /// Aging: bits per page counter (default 8; 1...64).
+  public var agingBits: Int
+  /// Aging: how often every counter shifts right with its reference bit entering at the top
+  /// (Tanenbaum's clock tick); `nil` (default) is automatic: every `frames` references.
+  /// Explicit values must be at least 1ps.
+  public var agingPeriod: SimTime?
+  /// WSClock: the working-set window τ; a page unreferenced for longer than τ is old and may be
+  /// replaced. `nil` (default) is automatic: `frames` references. Explicit values must be >= 0.
+  public var wsclockTau: SimTime?
+  /// 2Q: Kin, the size of the A1in FIFO as a fraction of the frames (default 0.25 as Johnson and
+  /// Shasha recommend; 0...1; floor(Kin × frames) frames).
+  public var twoQKin: Double
+  /// 2Q: Kout, the number of remembered A1out page identifiers as a fraction of the frames (default
+  /// 0.5 as Johnson and Shasha recommend; 0...4; floor(Kout × frames) identifiers).
+  public var twoQKout: Double
+
+  public init(
+    policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true,
+    agingBits: Int = 8, agingPeriod: SimTime? = nil, wsclockTau: SimTime? = nil, twoQKin: Double = 0.25,
+    twoQKout: Double = 0.5
+  ) {
     self.policy = policy
     self.scope = scope
     self.referenceOnLoad = referenceOnLoad
+    self.agingBits = agingBits
+    self.agingPeriod = agingPeriod
+    self.wsclockTau = wsclockTau
+    self.twoQKin = twoQKin
+    self.twoQKout = twoQKout
   }
 }
 

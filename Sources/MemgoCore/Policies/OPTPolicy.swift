@@ -1,0 +1,44 @@
+/// OPT, Belady's optimal MIN: the victim is the resident page whose next reference is the farthest
+/// in the future, or never comes (Belady, "A study of replacement algorithms for a virtual-storage
+/// computer", IBM Systems Journal 1966; Mattson et al. 1970 proved it minimises faults).
+///
+/// It needs the future, so it runs only where the reference stream is known in advance: each
+/// reference carries `nextUse`, the index of the same page's next reference (`Int64.max` for
+/// never). Ties (several pages never used again) go to the lowest frame number. No parameters.
+///
+/// Frames sit in a `FrameHeap` ordered by next use, farthest first, updated on every reference.
+///
+/// - Complexity: every call is O(log n).
+public struct OPTPolicy: ReplacementPolicy {
+  /// The victim order: the farthest next use first, then the lower frame.
+  struct Key: Comparable, Sendable {
+    var nextUse: Int64
+    var frame: Int32
+    static func < (a: Key, b: Key) -> Bool {
+      a.nextUse > b.nextUse || (a.nextUse == b.nextUse && a.frame < b.frame)
+    }
+  }
+
+  var heap: FrameHeap<Key>
+
+  public init(frameCount: Int, configuration: ReplacementConfig, seed: UInt64) {
+    heap = FrameHeap(frameCount: frameCount, filler: Key(nextUse: 0, frame: 0))
+  }
+
+  public mutating func didLoad(_ frame: FrameNumber, _ reference: PageReference) {
+    heap.insert(frame, key: Key(nextUse: reference.nextUse, frame: frame.rawValue))
+  }
+
+  public mutating func didAccess(_ frame: FrameNumber, _ reference: PageReference) {
+    guard heap.contains(frame) else { return }
+    heap.update(frame, key: Key(nextUse: reference.nextUse, frame: frame.rawValue))
+  }
+
+  public mutating func selectVictim(at time: SimTime) -> FrameNumber? {
+    heap.popMin()
+  }
+
+  public mutating func didFree(_ frame: FrameNumber) {
+    heap.remove(frame)
+  }
+}

@@ -1,0 +1,121 @@
+/// A hash table from `PageKey` to a non-negative integer (a frame number, a list node, an index):
+/// open addressing with linear probing over flat arrays, and backward-shift deletion so no
+/// tombstones accumulate (Knuth, *TAOCP* vol. 3, §6.4, Algorithm R).
+///
+/// Used where the model must find a page by identity: the resident pages of `PolicyReplay`, the
+/// ghost lists of ARC and 2Q. Keys hash by Fibonacci multiplication (Knuth §6.4); the table keeps
+/// its load at most one half and doubles when it would exceed it, so a table created with enough
+/// `minimumCapacity` never allocates again.
+///
+/// - Complexity: lookups, insertions and removals are O(1) expected.
+public struct PageFrameTable: Sendable {
+  /// The value of an empty slot.
+  private static let vacant: Int64 = -1
+  private var keys: [UInt64]
+  private var values: [Int64]
+  private var mask: Int
+  private var shift: UInt64
+  /// How many keys the table holds.
+  public private(set) var count = 0
+
+  /// Creates an empty table that holds `minimumCapacity` keys without growing.
+  public init(minimumCapacity: Int = 8) {
+    var slots = 8
+    while slots / 2 < minimumCapacity { slots <<= 1 }
+    keys = Array(repeating: 0, count: slots)
+    values = Array(repeating: PageFrameTable.vacant, count: slots)
+    mask = slots - 1
+    shift = UInt64(64 - slots.trailingZeroBitCount)
+  }
+
+  @inline(__always)
+  private func home(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  /// The slot holding `key`, or `nil`.
+  @inline(__always)
+  private func slot(of key: UInt64) -> Int? {
+    var i = home(key)
+    while values[i] != PageFrameTable.vacant {
+      if keys[i] == key { return i }
+      i = (i + 1) & mask
+    }
+    return nil
+  }
+
+  /// The value stored for `page`, or `nil`.
+  public subscript(page: PageKey) -> Int? {
+    guard let i = slot(of: page.rawValue) else { return nil }
+    return Int(values[i])
+  }
+
+  /// Whether `page` has a value.
+  public func contains(_ page: PageKey) -> Bool { slot(of: page.rawValue) != nil }
+
+  /// Stores `value` (which must be >= 0) for `page`, replacing any previous value.
+  public mutating func set(_ value: Int, for page: PageKey) {
+    precondition(value >= 0, "PageFrameTable values are non-negative")
+    let key = page.rawValue
+    var i = home(key)
+    while values[i] != PageFrameTable.vacant {
+      if keys[i] == key {
+        values[i] = Int64(value)
+        return
+      }
+      i = (i + 1) & mask
+    }
+    if (count + 1) * 2 > keys.count {
+      grow()
+      set(value, for: page)
+      return
+    }
+    keys[i] = key
+    values[i] = Int64(value)
+    count += 1
+  }
+
+  /// Removes `page` and returns its value, or `nil` if it had none.
+  @discardableResult
+  public mutating func removeValue(for page: PageKey) -> Int? {
+    guard var hole = slot(of: page.rawValue) else { return nil }
+    let removed = Int(values[hole])
+    values[hole] = PageFrameTable.vacant
+    count -= 1
+    // Shift back the entries of the probe run that follow, so lookups never cross a hole early.
+    var i = (hole + 1) & mask
+    while values[i] != PageFrameTable.vacant {
+      let h = home(keys[i])
+      // Entry i may fill the hole unless its home lies cyclically in (hole, i].
+      let stays = hole <= i ? (h > hole && h <= i) : (h > hole || h <= i)
+      if !stays {
+        keys[hole] = keys[i]
+        values[hole] = values[i]
+        values[i] = PageFrameTable.vacant
+        hole = i
+      }
+      i = (i + 1) & mask
+    }
+    return removed
+  }
+
+  /// Removes every key, keeping the storage.
+  public mutating func removeAll() {
+    for i in values.indices { values[i] = PageFrameTable.vacant }
+    count = 0
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldValues = values
+    let slots = keys.count * 2
+    keys = Array(repeating: 0, count: slots)
+    values = Array(repeating: PageFrameTable.vacant, count: slots)
+    mask = slots - 1
+    shift = UInt64(64 - slots.trailingZeroBitCount)
+    count = 0
+    for i in oldValues.indices where oldValues[i] != PageFrameTable.vacant {
+      set(Int(oldValues[i]), for: PageKey(rawValue: oldKeys[i]))
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/// Replays a reference string against a replacement policy on a fixed number of frames, with no
+/// timing: the fast path of `memgo trace` and `memgo explain`, and the harness of the policy tests.
+///
+/// Frames start empty (cold faults count). Each reference: if the page is resident (found through
+/// a `PageFrameTable`), a hit, reported by `didAccess`; otherwise a fault: the page takes the
+/// lowest-numbered free frame if there is one, else the frame of the victim that
+/// `selectVictim(for:)` chooses (its dirty bit is noted), and `didLoad` reports it. A write sets
+/// the page's dirty bit. The reference at index i (counting from 0) is passed the time
+/// `SimTime(picoseconds: i)`, so time-based policy parameters count references.
+///
+/// `free` and `freeProcess` release frames as a process's exit would (`didFree`).
+///
+/// Memory is O(frames), whatever the length of the string.
+public struct PolicyReplay<Policy: ReplacementPolicy> {
+  /// The policy being driven.
+  public private(set) var policy: Policy
+  /// The number of frames.
+  public let frames: Int
+  /// Resident pages: page → frame.
+  var resident: PageFrameTable
+  var pageInFrame: [PageKey]
+  var occupied: [Bool]
+  var dirty: [Bool]
+  var freeFrames: FrameBitset
+  /// References replayed so far.
+  public private(set) var references: Int64 = 0
+  /// References that found their page resident.
+  public private(set) var hits: Int64 = 0
+  /// References that faulted (including cold faults).
+  public private(set) var faults: Int64 = 0
+  /// Pages evicted to make room.
+  public private(set) var evictions: Int64 = 0
+  /// Evicted pages that were dirty.
+  public private(set) var dirtyEvictions: Int64 = 0
+
+  /// Creates a replay on `frames` empty frames (`frames >= 1`; callers validate user input).
+  public init(frames: Int, configuration: ReplacementConfig = ReplacementConfig(), seed: UInt64 = 0) {
+    precondition(frames >= 1, "a replay needs at least one frame")
+    self.frames = frames
+    policy = Policy(frameCount: frames, configuration: configuration, seed: seed)
+    resident = PageFrameTable(minimumCapacity: frames)
+    pageInFrame = Array(repeating: PageKey(rawValue: 0), count: frames)
+    occupied = Array(repeating: false, count: frames)
+    dirty = Array(repeating: false, count: frames)
+    freeFrames = FrameBitset(capacity: frames, full: true)
+  }
+
+  /// Replays one reference to `page`; `nextUse` is the index of the page's next reference
+  /// (`Int64.max` if none or unknown; only OPT reads it).
+  public mutating func reference(_ page: PageKey, isWrite: Bool = false, nextUse: Int64 = .max) -> ReplayStep {
+    let ref = PageReference(page: page, isWrite: isWrite, time: SimTime(picoseconds: references), nextUse: nextUse)
+    references += 1
+    if let f = resident[page] {
+      hits += 1
+      if isWrite { dirty[f] = true }
+      policy.didAccess(FrameNumber(f), ref)
+      return ReplayStep(hit: true, frame: FrameNumber(f))
+    }
+    faults += 1
+    var step = ReplayStep(hit: false, frame: FrameNumber(0))
+    let frame: Int
+    if freeFrames.count > 0, let f = freeFrames.next(from: 0) {
+      freeFrames.remove(f)
+      frame = f
+    } else {
+      guard let v = policy.selectVictim(for: ref) else {
+        preconditionFailure("\(Policy.self) chose no victim with all \(frames) frames resident")
+      }
+      frame = v.index
+      precondition(frame >= 0 && frame < frames && occupied[frame], "\(Policy.self) chose frame \(v), not resident")
+      let victim = pageInFrame[frame]
+      resident.removeValue(for: victim)
+      evictions += 1
+      if dirty[frame] { dirtyEvictions += 1 }
+      step.victim = victim
+      step.victimDirty = dirty[frame]
+    }
+    step.frame = FrameNumber(frame)
+    pageInFrame[frame] = page
+    occupied[frame] = true
+    dirty[frame] = isWrite
+    resident.set(frame, for: page)
+    policy.didLoad(FrameNumber(frame), ref)
+    return step
+  }
+
+  /// Releases `page`'s frame, as its process's exit would; returns the frame, or `nil` if the page
+  /// was not resident.
+  @discardableResult
+  public mutating func free(_ page: PageKey) -> FrameNumber? {
+    guard let f = resident.removeValue(for: page) else { return nil }
+    occupied[f] = false
+    dirty[f] = false
+    freeFrames.insert(f)
+    policy.didFree(FrameNumber(f))
+    return FrameNumber(f)
+  }
+
+  /// Releases every frame of `process`, in frame order, as its exit would; returns how many.
+  ///
+  /// - Complexity: O(frames).
+  @discardableResult
+  public mutating func freeProcess(_ process: Int) -> Int {
+    var released = 0
+    for f in 0..<frames where occupied[f] && pageInFrame[f].process == process {
+      free(pageInFrame[f])
+      released += 1
+    }
+    return released
+  }
+
+  /// The page in `frame`, or `nil` if the frame is free.
+  public func page(in frame: FrameNumber) -> PageKey? {
+    occupied[frame.index] ? pageInFrame[frame.index] : nil
+  }
+
+  /// Whether `page` is resident.
+  public func isResident(_ page: PageKey) -> Bool { resident.contains(page) }
+
+  /// How many frames hold a page.
+  public var residentCount: Int { resident.count }
+
+  /// faults / references (0 before any reference).
+  public var faultRate: Double { references == 0 ? 0 : Double(faults) / Double(references) }
+}

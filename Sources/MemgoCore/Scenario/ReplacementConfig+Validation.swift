@@ -1,0 +1,74 @@
+/// Range checks and a readable summary of the replacement parameters.
+extension ReplacementConfig {
+  /// Valid values of `agingBits`.
+  public static let agingBitsRange = 1...64
+  /// Valid values of `twoQKin`.
+  public static let twoQKinRange: ClosedRange<Double> = 0...1
+  /// Valid values of `twoQKout`.
+  public static let twoQKoutRange: ClosedRange<Double> = 0...4
+
+  /// The parameters whose values are out of range, as (key under `machine.replacement`, message)
+  /// pairs; the message says what is wrong, then what is expected in parentheses. Every parameter
+  /// is checked whatever the policy. Empty when all are valid.
+  public func validate() -> [(key: String, message: String)] {
+    var problems: [(key: String, message: String)] = []
+    if !ReplacementConfig.agingBitsRange.contains(agingBits) {
+      problems.append(("agingBits", "\(agingBits) is out of range (expected an integer in 1...64)"))
+    }
+    if let period = agingPeriod, period.picoseconds < 1 {
+      problems.append(
+        ("agingPeriod", "\(ReplacementConfig.format(period)) is not positive (expected a duration of at least 1ps)"))
+    }
+    if let tau = wsclockTau, tau.picoseconds < 0 {
+      problems.append(("wsclockTau", "\(ReplacementConfig.format(tau)) is negative (expected a duration >= 0)"))
+    }
+    if !ReplacementConfig.twoQKinRange.contains(twoQKin) {  // also rejects NaN
+      problems.append(("twoQKin", "\(twoQKin) is out of range (expected a fraction of the frames in 0...1)"))
+    }
+    if !ReplacementConfig.twoQKoutRange.contains(twoQKout) {
+      problems.append(("twoQKout", "\(twoQKout) is out of range (expected a fraction of the frames in 0...4)"))
+    }
+    return problems
+  }
+
+  /// The policy and the parameters that matter to it, as (key, value) pairs in a fixed order, for
+  /// reports: `policy` first, then e.g. `agingBits`, `agingPeriod`. Automatic times read `auto`.
+  public var parameters: [(key: String, value: String)] {
+    var list: [(key: String, value: String)] = [("policy", policy.rawValue)]
+    switch policy {
+    case .clock, .nru:
+      list.append(("referenceOnLoad", "\(referenceOnLoad)"))
+    case .aging:
+      list.append(("referenceOnLoad", "\(referenceOnLoad)"))
+      list.append(("agingBits", "\(agingBits)"))
+      list.append(("agingPeriod", agingPeriod.map(ReplacementConfig.format) ?? "auto"))
+    case .wsclock:
+      list.append(("referenceOnLoad", "\(referenceOnLoad)"))
+      list.append(("wsclockTau", wsclockTau.map(ReplacementConfig.format) ?? "auto"))
+    case .twoQ:
+      list.append(("twoQKin", "\(twoQKin)"))
+      list.append(("twoQKout", "\(twoQKout)"))
+    case .fifo, .lru, .lfu, .random, .arc, .sieve, .opt:
+      break
+    }
+    return list
+  }
+
+  /// One line naming the policy and its relevant parameters, e.g.
+  /// `aging (referenceOnLoad=true, agingBits=8, agingPeriod=auto)` or `lru`.
+  public var parameterDescription: String {
+    let rest = parameters.dropFirst().map { "\($0.key)=\($0.value)" }
+    return rest.isEmpty ? policy.rawValue : "\(policy.rawValue) (\(rest.joined(separator: ", ")))"
+  }
+
+  /// A duration in the largest unit that expresses it exactly (`1ms`, `1500us`, `7ps`).
+  static func format(_ time: SimTime) -> String {
+    let ps = time.picoseconds
+    if ps == 0 { return "0ps" }
+    for (unit, size) in [("s", Int64(1_000_000_000_000)), ("ms", 1_000_000_000), ("us", 1_000_000), ("ns", 1_000)]
+    where ps % size == 0 {
+      return "\(ps / size)\(unit)"
+    }
+    return "\(ps)ps"
+  }
+}

@@ -1,0 +1,473 @@
+@testable import MemgoCore
+
+// Deliberately naive reference implementations of the deterministic policies: plain arrays, linear
+// scans, each written straight from its source's description (and this project's documented
+// choices for ties, frees and simplifications), sharing no code with the real ones. The
+// differential tests replay the same random strings through both and require the same victims.
+
+/// A page-level cache model: the victim page of each reference, if any.
+protocol NaiveCache {
+  init(frames: Int, configuration: ReplacementConfig)
+  /// Replays one reference at `time` (its index); returns whether it hit and the page evicted.
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  /// Forgets `page` (its process ended).
+  mutating func free(_ page: PageKey)
+}
+
+/// Frame slots filled as `PolicyReplay` fills them: the lowest free slot, or the victim's.
+struct NaiveSlots {
+  var pages: [PageKey?]
+  init(_ frames: Int) { pages = Array(repeating: nil, count: frames) }
+  var count: Int { pages.count }
+  func slot(of page: PageKey) -> Int? { pages.firstIndex { $0 == page } }
+  var lowestFree: Int? { pages.firstIndex { $0 == nil } }
+}
+
+struct NaiveFIFO: NaiveCache {
+  let frames: Int
+  var queue: [PageKey] = []
+  init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    if queue.contains(page) { return (true, nil) }
+    var victim: PageKey?
+    if queue.count == frames { victim = queue.removeFirst() }
+    queue.append(page)
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) { queue.removeAll { $0 == page } }
+}
+
+struct NaiveLRU: NaiveCache {
+  let frames: Int
+  var recency: [PageKey] = []  // least recent first
+  init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    if let i = recency.firstIndex(of: page) {
+      recency.remove(at: i)
+      recency.append(page)
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if recency.count == frames { victim = recency.removeFirst() }
+    recency.append(page)
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) { recency.removeAll { $0 == page } }
+}
+
+/// libCacheSim's Clock: a FIFO whose referenced oldest entries are reinserted with the bit cleared.
+struct NaiveClock: NaiveCache {
+  let frames: Int
+  let referenceOnLoad: Bool
+  var queue: [(page: PageKey, referenced: Bool)] = []  // oldest first
+  init(frames: Int, configuration: ReplacementConfig) {
+    self.frames = frames
+    referenceOnLoad = configuration.referenceOnLoad
+  }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    if let i = queue.firstIndex(where: { $0.page == page }) {
+      queue[i].referenced = true
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if queue.count == frames {
+      while queue[0].referenced {
+        var first = queue.removeFirst()
+        first.referenced = false
+        queue.append(first)
+      }
+      victim = queue.removeFirst().page
+    }
+    queue.append((page, referenceOnLoad))
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) { queue.removeAll { $0.page == page } }
+}
+
+/// Enhanced second chance over the frame slots, step by step as Silberschatz describes it.
+struct NaiveNRU: NaiveCache {
+  var slots: NaiveSlots
+  var referenced: [Bool]
+  var modified: [Bool]
+  var hand = 0
+  let referenceOnLoad: Bool
+  init(frames: Int, configuration: ReplacementConfig) {
+    slots = NaiveSlots(frames)
+    referenced = Array(repeating: false, count: frames)
+    modified = Array(repeating: false, count: frames)
+    referenceOnLoad = configuration.referenceOnLoad
+  }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    if let s = slots.slot(of: page) {
+      referenced[s] = true
+      if isWrite { modified[s] = true }
+      return (true, nil)
+    }
+    var victim: PageKey?
+    let target: Int
+    if let free = slots.lowestFree {
+      target = free
+    } else {
+      target = chooseVictim()
+      victim = slots.pages[target]
+      hand = (target + 1) % slots.count
+    }
+    slots.pages[target] = page
+    referenced[target] = referenceOnLoad
+    modified[target] = isWrite
+    return (false, victim)
+  }
+  func chooseVictimStep1() -> Int? {
+    for k in 0..<slots.count {
+      let s = (hand + k) % slots.count
+      if slots.pages[s] != nil && !referenced[s] && !modified[s] { return s }
+    }
+    return nil
+  }
+  mutating func chooseVictim() -> Int {
+    while true {
+      if let s = chooseVictimStep1() { return s }
+      for k in 0..<slots.count {
+        let s = (hand + k) % slots.count
+        guard slots.pages[s] != nil else { continue }
+        if !referenced[s] && modified[s] { return s }
+        referenced[s] = false
+      }
+    }
+  }
+  mutating func free(_ page: PageKey) {
+    if let s = slots.slot(of: page) { slots.pages[s] = nil }
+  }
+}
+
+/// In-memory LFU, ties to the least recently referenced.
+struct NaiveLFU: NaiveCache {
+  let frames: Int
+  var entries: [(page: PageKey, count: Int, lastUse: Int)] = []
+  var tick = 0
+  init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    tick += 1
+    if let i = entries.firstIndex(where: { $0.page == page }) {
+      entries[i].count += 1
+      entries[i].lastUse = tick
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if entries.count == frames {
+      var best = 0
+      for i in entries.indices {
+        let a = entries[i]
+        let b = entries[best]
+        if a.count < b.count || (a.count == b.count && a.lastUse < b.lastUse) { best = i }
+      }
+      victim = entries.remove(at: best).page
+    }
+    entries.append((page, 1, tick))
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) { entries.removeAll { $0.page == page } }
+}
+
+/// Tanenbaum's aging, one tick at a time.
+struct NaiveAging: NaiveCache {
+  let frames: Int
+  let bits: Int
+  let period: Int64
+  let referenceOnLoad: Bool
+  var entries: [(page: PageKey, counter: UInt64, referenced: Bool, loadOrder: Int)] = []
+  var ticksDone: Int64 = 0
+  var loads = 0
+  init(frames: Int, configuration: ReplacementConfig) {
+    self.frames = frames
+    bits = configuration.agingBits
+    period = configuration.agingPeriod?.picoseconds ?? Int64(frames)
+    referenceOnLoad = configuration.referenceOnLoad
+  }
+  mutating func tick(until now: Int64) {
+    while (ticksDone + 1) * period <= now {
+      ticksDone += 1
+      for i in entries.indices {
+        entries[i].counter >>= 1
+        if entries[i].referenced { entries[i].counter |= 1 << UInt64(bits - 1) }
+        entries[i].referenced = false
+      }
+    }
+  }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    tick(until: time)
+    if let i = entries.firstIndex(where: { $0.page == page }) {
+      entries[i].referenced = true
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if entries.count == frames {
+      var best = 0
+      for i in entries.indices {
+        let a = entries[i]
+        let b = entries[best]
+        let aKey = (a.counter, a.referenced ? 1 : 0, a.loadOrder)
+        let bKey = (b.counter, b.referenced ? 1 : 0, b.loadOrder)
+        if aKey < bKey { best = i }
+      }
+      victim = entries.remove(at: best).page
+    }
+    loads += 1
+    entries.append((page, 0, referenceOnLoad, loads))
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) { entries.removeAll { $0.page == page } }
+}
+
+/// WSClock over the frame slots, one sweep as Tanenbaum describes it, with this project's
+/// simplification for dirty pages.
+struct NaiveWSClock: NaiveCache {
+  var slots: NaiveSlots
+  var referenced: [Bool]
+  var modified: [Bool]
+  var lastUse: [Int64]
+  var hand = 0
+  let tau: Int64
+  let referenceOnLoad: Bool
+  init(frames: Int, configuration: ReplacementConfig) {
+    slots = NaiveSlots(frames)
+    referenced = Array(repeating: false, count: frames)
+    modified = Array(repeating: false, count: frames)
+    lastUse = Array(repeating: 0, count: frames)
+    tau = configuration.wsclockTau?.picoseconds ?? Int64(frames)
+    referenceOnLoad = configuration.referenceOnLoad
+  }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?)
+  {
+    if let s = slots.slot(of: page) {
+      referenced[s] = true
+      if isWrite { modified[s] = true }
+      return (true, nil)
+    }
+    var victim: PageKey?
+    let target: Int
+    if let free = slots.lowestFree {
+      target = free
+    } else {
+      target = chooseVictim(now: time)
+      victim = slots.pages[target]
+      hand = (target + 1) % slots.count
+    }
+    slots.pages[target] = page
+    referenced[target] = referenceOnLoad
+    modified[target] = isWrite
+    lastUse[target] = time
+    return (false, victim)
+  }
+  mutating func chooseVictim(now: Int64) -> Int {
+    let n = slots.count
+    var firstOldDirty: Int?
+    for k in 0..<n {
+      let s = (hand + k) % n
+      guard slots.pages[s] != nil else { continue }
+      if referenced[s] {
+        referenced[s] = false
+        lastUse[s] = now
+        continue
+      }
+      if now - lastUse[s] > tau {
+        if !modified[s] { return s }
+        if firstOldDirty == nil { firstOldDirty = s }
+      }
+    }
+    if let s = firstOldDirty { return s }
+    for k in 0..<n {
+      let s = (hand + k) % n
+      if slots.pages[s] != nil && !modified[s] { return s }
+    }
+    for k in 0..<n {
+      let s = (hand + k) % n
+      if slots.pages[s] != nil { return s }
+    }
+    fatalError("no page")
+  }
+  mutating func free(_ page: PageKey) {
+    if let s = slots.slot(of: page) { slots.pages[s] = nil }
+  }
+}
+
+/// ARC as in Figure 4 of Megiddo and Modha, on four arrays (LRU first).
+struct NaiveARC: NaiveCache {
+  let c: Int
+  var t1: [PageKey] = []
+  var t2: [PageKey] = []
+  var b1: [PageKey] = []
+  var b2: [PageKey] = []
+  var p: Double = 0
+  init(frames: Int, configuration: ReplacementConfig) { c = frames }
+  mutating func replace(_ x: PageKey) -> PageKey {
+    if !t1.isEmpty && (Double(t1.count) > p || (b2.contains(x) && Double(t1.count) == p)) {
+      let y = t1.removeFirst()
+      b1.append(y)
+      return y
+    }
+    let y = t2.removeFirst()
+    b2.append(y)
+    return y
+  }
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = t1.firstIndex(of: x) {
+      t1.remove(at: i)
+      t2.append(x)
+      return (true, nil)
+    }
+    if let i = t2.firstIndex(of: x) {
+      t2.remove(at: i)
+      t2.append(x)
+      return (true, nil)
+    }
+    let full = t1.count + t2.count == c
+    var victim: PageKey?
+    if b1.contains(x) {
+      let delta = b1.count >= b2.count ? 1 : Double(b2.count) / Double(b1.count)
+      p = min(p + delta, Double(c))
+      if full { victim = replace(x) }
+      b1.removeAll { $0 == x }
+      t2.append(x)
+    } else if b2.contains(x) {
+      let delta = b2.count >= b1.count ? 1 : Double(b1.count) / Double(b2.count)
+      p = max(p - delta, 0)
+      if full { victim = replace(x) }
+      b2.removeAll { $0 == x }
+      t2.append(x)
+    } else {
+      if t1.count + b1.count == c {
+        if t1.count < c {
+          b1.removeFirst()
+          if full { victim = replace(x) }
+        } else {
+          victim = t1.removeFirst()
+        }
+      } else if t1.count + t2.count + b1.count + b2.count >= c {
+        if t1.count + t2.count + b1.count + b2.count == 2 * c { b2.removeFirst() }
+        if full { victim = replace(x) }
+      }
+      t1.append(x)
+    }
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) {
+    t1.removeAll { $0 == page }
+    t2.removeAll { $0 == page }
+  }
+}
+
+/// 2Q, full version, as the pseudocode of Johnson and Shasha's §2.1.
+struct NaiveTwoQ: NaiveCache {
+  let frames: Int
+  let kin: Int
+  let kout: Int
+  var a1in: [PageKey] = []  // oldest first
+  var am: [PageKey] = []  // LRU first
+  var a1out: [PageKey] = []  // oldest first
+  init(frames: Int, configuration: ReplacementConfig) {
+    self.frames = frames
+    kin = Int((configuration.twoQKin * Double(frames)).rounded(.down))
+    kout = Int((configuration.twoQKout * Double(frames)).rounded(.down))
+  }
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = am.firstIndex(of: x) {
+      am.remove(at: i)
+      am.append(x)
+      return (true, nil)
+    }
+    if a1in.contains(x) { return (true, nil) }
+    let remembered = a1out.contains(x)
+    var victim: PageKey?
+    if a1in.count + am.count == frames {
+      if a1in.count > kin || am.isEmpty {
+        let y = a1in.removeFirst()
+        a1out.append(y)
+        if a1out.count > kout { a1out.removeFirst() }
+        victim = y
+      } else {
+        victim = am.removeFirst()
+      }
+    }
+    if remembered {
+      a1out.removeAll { $0 == x }
+      am.append(x)
+    } else {
+      a1in.append(x)
+    }
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) {
+    a1in.removeAll { $0 == page }
+    am.removeAll { $0 == page }
+  }
+}
+
+/// SIEVE, Algorithm 1 of Zhang et al., on an array (oldest first) with the hand as a page.
+struct NaiveSIEVE: NaiveCache {
+  let frames: Int
+  var queue: [(page: PageKey, visited: Bool)] = []
+  var hand: PageKey?
+  init(frames: Int, configuration: ReplacementConfig) { self.frames = frames }
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = queue.firstIndex(where: { $0.page == x }) {
+      queue[i].visited = true
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if queue.count == frames {
+      var i = hand.flatMap { h in queue.firstIndex { $0.page == h } } ?? 0
+      while queue[i].visited {
+        queue[i].visited = false
+        i = (i + 1) % queue.count
+      }
+      victim = queue[i].page
+      hand = i + 1 < queue.count ? queue[i + 1].page : nil
+      queue.remove(at: i)
+    }
+    queue.append((x, false))
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) {
+    guard let i = queue.firstIndex(where: { $0.page == page }) else { return }
+    if hand == page { hand = i + 1 < queue.count ? queue[i + 1].page : nil }
+    queue.remove(at: i)
+  }
+}
+
+/// Belady's MIN over frame slots: the farthest next use, ties to the lowest slot.
+struct NaiveOPT: NaiveCache {
+  var slots: NaiveSlots
+  var nextUse: [Int64]
+  init(frames: Int, configuration: ReplacementConfig) {
+    slots = NaiveSlots(frames)
+    nextUse = Array(repeating: 0, count: frames)
+  }
+  mutating func reference(_ page: PageKey, isWrite: Bool, nextUse next: Int64, time: Int64) -> (
+    hit: Bool, victim: PageKey?
+  ) {
+    if let s = slots.slot(of: page) {
+      nextUse[s] = next
+      return (true, nil)
+    }
+    var victim: PageKey?
+    var target = slots.lowestFree ?? -1
+    if target < 0 {
+      target = 0
+      for s in 0..<slots.count where nextUse[s] > nextUse[target] { target = s }
+      victim = slots.pages[target]
+    }
+    slots.pages[target] = page
+    nextUse[target] = next
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) {
+    if let s = slots.slot(of: page) { slots.pages[s] = nil }
+  }
+}
