@@ -3,7 +3,8 @@
 ///
 /// An access line is written when the access completes and holds `t` (ns, when it began), `pid`,
 /// `process` (its group's name), `op` (`read`/`write`), `va`, `vpn`, `tlb` (`hit`/`miss` of the
-/// first lookup), `ptes` (the entries the first walk read: `level`, `address`, `value`), `fault`
+/// first lookup), `ptes` (the entries the last walk read, root first: `level`, `address`, `value`;
+/// empty on a TLB hit), `fault`
 /// (`null`, `minor`, `major`), `victim` (`pid`, `vpn`, `pfn`, `dirty`, or `null`), `pfn`, `pa` and
 /// `latency` (ns). Fault, eviction and disk lines carry `op` = `fault`, `evict`, `diskRead` or
 /// `diskWrite`. Addresses and page numbers are hex strings.
@@ -45,6 +46,8 @@ public struct JSONLinesLog: EventLog {
   }
 
   public mutating func tlbLookup(pid: Int, hit: Bool) { pending[pid].tlbHit = hit }
+
+  public mutating func beginWalk(pid: Int) { pending[pid].ptes.removeAll(keepingCapacity: true) }
 
   public mutating func pageTableEntry(pid: Int, level: Int, address: UInt64, value: UInt64) {
     pending[pid].ptes.append((level, address, value))

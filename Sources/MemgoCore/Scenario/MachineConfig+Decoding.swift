@@ -162,6 +162,33 @@ extension ScenarioDecoder {
     if let n = object["referenceOnLoad"] {
       if let b = bool(n) { config.referenceOnLoad = b } else { valid = false }
     }
+    // Policy parameters: decoded whatever the policy (a sweep may change it), ranges checked by
+    // `ReplacementConfig.validate()` and reported at the parameter's own path.
+    if let n = object["agingBits"] {
+      if let bits = int(n, ReplacementConfig.agingBitsRange) { config.agingBits = bits } else { valid = false }
+    }
+    if let n = object["agingPeriod"] {
+      if let period = duration(n) { config.agingPeriod = period } else { valid = false }
+    }
+    if let n = object["wsclockTau"] {
+      if let tau = duration(n) { config.wsclockTau = tau } else { valid = false }
+    }
+    if let n = object["twoQKin"] {
+      if let kin = double(n, min: .atLeast(0), max: .atMost(1), name: "twoQKin") { config.twoQKin = kin } else { valid = false }
+    }
+    if let n = object["twoQKout"] {
+      if let kout = double(n, min: .atLeast(0), max: .atMost(4), name: "twoQKout") {
+        config.twoQKout = kout
+      } else {
+        valid = false
+      }
+    }
+    if valid {
+      for problem in config.validate() {
+        valid = false
+        if let n = object[problem.key] { report(n, problem.message) }
+      }
+    }
     return valid ? config : nil
   }
 

@@ -12,7 +12,9 @@ enum ScenarioSchema {
   ]
   static let tlbKeys = ["entries", "ways", "asid"]
   static let pageTableKeys = ["levels"]
-  static let replacementKeys = ["policy", "scope", "referenceOnLoad"]
+  static let replacementKeys = [
+    "policy", "scope", "referenceOnLoad", "agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout",
+  ]
   static let latencyKeys = ["tlb", "ram", "fault", "diskRead", "diskWrite"]
   static let diskKeys = ["channels"]
   static let processKeys = [

@@ -34,7 +34,8 @@ extension Simulator {
     var victimDirty = false
     if let free = freeFrames.popLast() {
       frame = free
-    } else if let victim = policy.selectVictim(at: time) {
+    } else if let victim = policy.selectVictim(
+      for: PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time)) {
       frame = victim.rawValue
       victimDirty = evict(frame: Int(frame), for: p, at: time)
     } else {

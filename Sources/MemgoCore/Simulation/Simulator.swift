@@ -304,7 +304,7 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
     processes[p].tally.pageWalks += 1
     processes[p].tally.pteReads += levels
     for _ in 0..<levels { t = later(t, latency.ram()) }
-    let leaf = walk(p, vpn: vpn, logging: !retrying)
+    let leaf = walk(p, vpn: vpn)
     if leaf >= 0 {
       let value = pageTable.entries[leaf]
       if value & PageTable.present != 0 {
@@ -321,13 +321,14 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
 
   /// Reads the page-table entries of `vpn` top level first; the leaf's index, or -1 if an upper
   /// level is not present.
-  mutating func walk(_ p: Int, vpn: Int64, logging: Bool) -> Int {
+  mutating func walk(_ p: Int, vpn: Int64) -> Int {
+    if Log.isEnabled { log.beginWalk(pid: p) }
     var table = pageTable.roots[p]
     var level = pageTable.levels
     while true {
       let e = pageTable.entryIndex(table: table, vpn: vpn, level: level)
       let value = pageTable.entries[e]
-      if Log.isEnabled && logging {
+      if Log.isEnabled {
         log.pageTableEntry(pid: p, level: level, address: pageTable.address(ofEntry: e), value: value)
       }
       if level == 1 { return e }
