@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @testable import MemgoCore
 
@@ -182,4 +185,35 @@ import Testing
     let busy = r.machine.diskBusy / t
     #expect(busy > 0.3 && busy < 1)
   }
+}
+
+/// Trace-driven processes replay their trace as requests.
+@Suite struct TraceReplayTests {
+  static func belady(frames: Int) throws -> RunResult {
+    let path = "/tmp/memgo-belady-\(frames)-\(UInt32.random(in: 0...UInt32.max)).trace"
+    let text = [1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5].map { "R 0x\(String($0 * 4096, radix: 16))" }.joined(separator: "\n")
+    try #require(FileManagerless.write(text + "\n", to: path))
+    defer { FileManagerless.remove(path) }
+    let group = ProcessGroupConfig(
+      name: "trace", addressSpace: 1 << 16, interval: .constant(1_000_000), access: .trace(path: path, format: .plain))
+    let machine = SimulatorTests.machine(frames: frames, tlbEntries: 0, zeroFill: false)
+    return Simulation.run(SimulatorTests.scenario(machine, group), replication: 0)
+  }
+
+  /// FIFO on Belady's string: 9 faults with 3 frames, 10 with 4 (Belady, Nelson and Shedler 1969).
+  @Test func beladysAnomaly() throws {
+    let three = try Self.belady(frames: 3)
+    let four = try Self.belady(frames: 4)
+    #expect(three.machine.requests == 12)
+    #expect(three.machine.majorFaults == 9)
+    #expect(four.machine.majorFaults == 10)
+  }
+}
+
+/// Minimal file helpers for tests of the core, which does not import Foundation.
+enum FileManagerless {
+  static func write(_ text: String, to path: String) -> Bool {
+    (try? AtomicFile.write(text, to: path)) != nil
+  }
+  static func remove(_ path: String) { _ = path.withCString { unlink($0) } }
 }

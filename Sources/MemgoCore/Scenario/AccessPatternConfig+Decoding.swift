@@ -39,7 +39,7 @@ extension ScenarioDecoder {
       if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
       return nil
     }
-    let optional = ["stride"]
+    let optional = ["stride", "format"]
     guard let object else {
       if let first = parameters.first(where: { !optional.contains($0) }) {
         report(patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
@@ -98,6 +98,20 @@ extension ScenarioDecoder {
       let probability = probabilityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
       guard let fraction, let probability else { return nil }
       return .hotcold(hotFraction: fraction, hotProbability: probability)
+    case "trace":
+      guard let pathNode = required("path", &self, "the trace file's path, relative to the scenario file"),
+        let path = string(pathNode)
+      else { return nil }
+      var format = TraceFormat.auto
+      if let formatNode = object["format"] {
+        guard let name = string(formatNode) else { return nil }
+        guard let known = TraceFormat(rawValue: name) else {
+          report(formatNode, Self.unknownName("format", name, valid: TraceFormat.allCases.map(\.rawValue)))
+          return nil
+        }
+        format = known
+      }
+      return traceReplay(path: path, format: format, pathNode: pathNode, addressSpace: addressSpace)
     default:  // workingset
       let sizeNode = required("size", &self, "a size such as \"1MiB\"")
       let phaseNode = required("phaseLength", &self, "an integer number of requests")
@@ -119,6 +133,40 @@ extension ScenarioDecoder {
       guard let setSize, let phase, let locality else { return nil }
       return .workingset(size: setSize, phaseLength: phase, locality: locality)
     }
+  }
+
+  /// A trace-replay pattern: `path` is resolved against the scenario file's folder, and the whole
+  /// trace is read once now, so that a malformed line or an address outside the address space is
+  /// an error before anything runs (reported at `access.path` with the trace's line number).
+  private mutating func traceReplay(
+    path: String, format: TraceFormat, pathNode: JSONNode, addressSpace: Int64?
+  ) -> AccessPatternConfig? {
+    let resolved: String
+    if path.hasPrefix("/") {
+      resolved = path
+    } else if let slash = file.lastIndex(of: "/") {
+      resolved = String(file[...slash]) + path
+    } else {
+      resolved = path
+    }
+    do throws(TraceError) {
+      var reader = try AnyTraceReader(path: resolved, format: format)
+      while let reference = try reader.next() {
+        let end = reference.address.addingReportingOverflow(UInt64(reference.size))
+        if let addressSpace, end.overflow || end.partialValue > UInt64(addressSpace) {
+          report(
+            pathNode,
+            "\(resolved): line \(reader.lineNumber): address 0x\(String(reference.address, radix: 16)) "
+              + "(size \(reference.size)) lies outside the process's address space of "
+              + "\(Units.formatSize(addressSpace)) (expected addressSpace large enough for every address in the trace)")
+          return nil
+        }
+      }
+    } catch {
+      report(pathNode, error.description)
+      return nil
+    }
+    return .trace(path: resolved, format: format)
   }
 
   /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.

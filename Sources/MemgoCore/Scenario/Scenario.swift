@@ -235,6 +235,15 @@ public enum AccessPatternConfig: Sendable, Equatable {
   /// Denning-style phases: a working set of `size` bytes, a new one every `phaseLength` requests;
   /// with probability `locality` a request stays in the set, else it goes anywhere.
   case workingset(size: Int64, phaseLength: Int, locality: Double)
+  /// Replays a trace file (its path resolved, a `TraceFormat`): each reference is one request of
+  /// its address, size and kind (stores and modifies write); the process ends with the trace.
+  case trace(path: String, format: TraceFormat)
+
+  /// Whether the process's requests come from a trace file.
+  public var isTrace: Bool {
+    if case .trace = self { return true }
+    return false
+  }
 }
 
 /// A probability distribution of a duration (picoseconds), a size (bytes) or a plain number.

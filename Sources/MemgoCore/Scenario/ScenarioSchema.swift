@@ -34,14 +34,13 @@ enum ScenarioSchema {
   static let patterns: [(name: String, parameters: [String])] = [
     ("uniform", []), ("sequential", ["stride"]), ("loop", ["pages"]), ("zipf", ["exponent"]),
     ("hotcold", ["hotFraction", "hotProbability"]), ("workingset", ["size", "phaseLength", "locality"]),
+    ("trace", ["path", "format"]),
   ]
   /// Patterns the SPEC names that this version does not implement yet, with the reason.
-  static let unsupportedPatterns: [(name: String, reason: String)] = [
-    ("trace", "the \"trace\" access pattern is not supported yet; run trace files with `memgo trace`")
-  ]
+  static let unsupportedPatterns: [(name: String, reason: String)] = []
   /// Every key an access object may hold.
   static let accessKeys = ["pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size",
-    "phaseLength", "locality"]
+    "phaseLength", "locality", "path", "format"]
 
   // MARK: - Sweepable paths
 

@@ -44,6 +44,8 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
   let writeFractions: [Double]
   let addressSpaces: [Int64]
   var log: Log
+  /// The open trace of each trace-driven process (nil for the others).
+  var traces: [AnyTraceReader?]
 
   // MARK: - Measurement
   var groupTallies: [RunTally]
@@ -92,6 +94,18 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
               seed: StreamID(seed: seed, replication: replication, group: g, instance: i, purpose: .pattern).hash)))
       }
     }
+    var traceList: [AnyTraceReader?] = []
+    for group in scenario.processes {
+      for _ in 0..<group.count {
+        if case .trace(let path, let format) = group.access {
+          // Validated when the scenario was loaded; a file that vanished since replays as empty.
+          traceList.append((try? AnyTraceReader(path: path, format: format)) ?? nil)
+        } else {
+          traceList.append(nil)
+        }
+      }
+    }
+    traces = traceList
     groupNames = scenario.processes.map(\.name)
     let processCount = processList.count
     processes = Self.buffer(processList)
@@ -208,14 +222,27 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
 
   mutating func issueRequest(_ p: Int, at time: SimTime) {
     let g = Int(processes[p].group)
-    let space = addressSpaces[g]
-    var sizeRandom = processes[p].sizeRandom
-    let size = sizeSamplers[g].sampleSize(&sizeRandom, maximum: space)
-    processes[p].sizeRandom = sizeRandom
-    var addressRandom = processes[p].addressRandom
-    let va = processes[p].access.nextAddress(size: size, rng: &addressRandom)
-    processes[p].addressRandom = addressRandom
-    let isWrite = processes[p].writeRandom.nextDouble() < writeFractions[g]
+    let va: Int64
+    let size: Int64
+    let isWrite: Bool
+    if traces[p] != nil {
+      // Trace replay: the next reference is the request; the trace's end is the process's.
+      guard let reference = try? traces[p]?.next() else {
+        exitProcess(p, at: time)
+        return
+      }
+      va = Int64(reference.address)
+      size = Int64(reference.size)
+      isWrite = reference.kind == .store || reference.kind == .modify
+    } else {
+      var sizeRandom = processes[p].sizeRandom
+      size = sizeSamplers[g].sampleSize(&sizeRandom, maximum: addressSpaces[g])
+      processes[p].sizeRandom = sizeRandom
+      var addressRandom = processes[p].addressRandom
+      va = processes[p].access.nextAddress(size: size, rng: &addressRandom)
+      processes[p].addressRandom = addressRandom
+      isWrite = processes[p].writeRandom.nextDouble() < writeFractions[g]
+    }
     processes[p].phase = .accessing
     processes[p].requestStart = time
     processes[p].requestVA = va

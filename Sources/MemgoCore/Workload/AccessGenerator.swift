@@ -70,6 +70,8 @@ public struct AccessGenerator: Sendable {
       if size < 1 { return "size: \(size) is not positive (at least 1B)" }
       if phaseLength < 1 { return "phaseLength: \(phaseLength) is not positive (at least 1)" }
       return locality >= 0 && locality <= 1 ? nil : "locality: \(locality) is not in [0, 1]"
+    case .trace:
+      return nil
     }
   }
 
@@ -107,6 +109,9 @@ public struct AccessGenerator: Sendable {
     case .workingset(let size, let phaseLength, let locality):
       let set = size / pageSize + (size % pageSize == 0 ? 0 : 1)
       mode = .workingset(setPages: min(set, pages), phaseLength: Int64(phaseLength), locality: locality)
+    case .trace:
+      // A trace process takes its addresses from its trace (see `Simulator.issueRequest`).
+      mode = .uniform
     }
   }
 
