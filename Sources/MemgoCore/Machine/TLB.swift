@@ -35,7 +35,7 @@ public struct TLB: Sendable {
     UInt64(truncatingIfNeeded: vpn) | UInt64(truncatingIfNeeded: asid) << 40
   }
 
-  func firstEntry(ofSetFor vpn: Int64) -> Int {
+  @inline(__always) func firstEntry(ofSetFor vpn: Int64) -> Int {
     let page = UInt64(truncatingIfNeeded: vpn)
     let set = sets & (sets - 1) == 0 ? page & UInt64(sets - 1) : page % UInt64(sets)
     return Int(set) * ways

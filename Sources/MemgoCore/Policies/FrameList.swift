@@ -1,12 +1,19 @@
-/// A doubly linked list of frames threaded through flat arrays: the building block of FIFO, LRU,
-/// 2Q and ARC queues. Each frame is in at most one list at a time.
+/// A doubly linked list of frames threaded through one flat array: the building block of FIFO,
+/// LRU, 2Q, ARC and SIEVE queues. Each frame is in at most one list at a time.
 ///
-/// - Complexity: `append`, `prepend`, `remove`, `popFirst` and `moveToBack` are O(1).
+/// - Complexity: `append`, `remove`, `popFirst` and `moveToBack` are O(1), each touching the
+///   array through a single buffer access (one uniqueness check, no per-field bounds checks).
 public struct FrameList: Sendable {
   static let none: Int32 = -1
-  var next: [Int32]
-  var previous: [Int32]
-  var member: [Bool]
+
+  /// A frame's neighbours; `member` says whether the frame is listed.
+  struct Link: Sendable {
+    var next: Int32 = FrameList.none
+    var previous: Int32 = FrameList.none
+    var member = false
+  }
+
+  var links: [Link]
   /// The frame at the head (the oldest appended), or -1.
   private(set) var head: Int32 = FrameList.none
   /// The frame at the tail (the newest appended), or -1.
@@ -16,37 +23,46 @@ public struct FrameList: Sendable {
 
   /// Creates an empty list for frames `0 ..< frameCount`.
   init(frameCount: Int) {
-    next = Array(repeating: FrameList.none, count: frameCount)
-    previous = Array(repeating: FrameList.none, count: frameCount)
-    member = Array(repeating: false, count: frameCount)
+    links = Array(repeating: Link(), count: frameCount)
   }
 
   /// Whether `frame` is in the list.
-  func contains(_ frame: FrameNumber) -> Bool { member[frame.index] }
+  func contains(_ frame: FrameNumber) -> Bool { links[frame.index].member }
 
   /// The head frame, if any.
   var first: FrameNumber? { head == FrameList.none ? nil : FrameNumber(head) }
 
+  /// The frame after `frame` (towards the tail), or -1 at the tail.
+  func next(after frame: Int32) -> Int32 { links[Int(frame)].next }
+
   /// Adds `frame` at the tail.
   mutating func append(_ frame: FrameNumber) {
-    precondition(!member[frame.index], "frame \(frame) is already listed")
     let f = frame.rawValue
-    previous[frame.index] = tail
-    next[frame.index] = FrameList.none
-    if tail == FrameList.none { head = f } else { next[Int(tail)] = f }
+    let oldTail = tail
+    links.withUnsafeMutableBufferPointer { links in
+      precondition(!links[Int(f)].member, "frame \(frame) is already listed")
+      links[Int(f)] = Link(next: FrameList.none, previous: oldTail, member: true)
+      if oldTail != FrameList.none { links[Int(oldTail)].next = f }
+    }
+    if oldTail == FrameList.none { head = f }
     tail = f
-    member[frame.index] = true
     count += 1
   }
 
   /// Removes `frame` if it is in the list.
   mutating func remove(_ frame: FrameNumber) {
-    guard member[frame.index] else { return }
-    let p = previous[frame.index]
-    let n = next[frame.index]
-    if p == FrameList.none { head = n } else { next[Int(p)] = n }
-    if n == FrameList.none { tail = p } else { previous[Int(n)] = p }
-    member[frame.index] = false
+    let f = Int(frame.rawValue)
+    let (removed, p, n) = links.withUnsafeMutableBufferPointer { links -> (Bool, Int32, Int32) in
+      let link = links[f]
+      guard link.member else { return (false, FrameList.none, FrameList.none) }
+      if link.previous != FrameList.none { links[Int(link.previous)].next = link.next }
+      if link.next != FrameList.none { links[Int(link.next)].previous = link.previous }
+      links[f].member = false
+      return (true, link.previous, link.next)
+    }
+    guard removed else { return }
+    if p == FrameList.none { head = n }
+    if n == FrameList.none { tail = p }
     count -= 1
   }
 
