@@ -11,7 +11,7 @@ public struct UnitError: Error, Sendable, Equatable, CustomStringConvertible {
 /// (`"100ns"`, `"2.5ms"`); it must be a whole number of picoseconds and at most `maximumDuration`.
 /// A size is a non-negative decimal number followed by one of `B KiB MiB GiB TiB` (powers of 2) or
 /// `KB MB GB TB` (powers of 10) (`"4KiB"`, `"1.5MiB"`); it must be a whole number of bytes and at
-/// most `maximumSize`.
+/// most `maximumSize`. Numbers have at most 38 decimal places; no sign, exponent or space.
 public enum Units {
   /// The longest duration accepted: 10^6 s.
   public static let maximumDuration = SimTime(picoseconds: 1_000_000 * SimTime.picosecondsPerSecond)
@@ -113,13 +113,12 @@ public enum Units {
     guard let factor = units.first(where: { $0.0 == unitText })?.1 else {
       throw UnitError("unknown unit \(quotedUnit(unitText)) in \(shown) (expected one of \(unitList))")
     }
-    guard let value = scaled(integer: integerDigits, fraction: fractionDigits, by: factor, limit: limit) else {
-      throw UnitError("\(shown) exceeds the limit of \(limitText)")
+    switch scaled(integer: integerDigits, fraction: fractionDigits, by: factor, limit: limit) {
+    case .value(let whole): return whole
+    case .tooLarge: throw UnitError("\(shown) exceeds the limit of \(limitText)")
+    case .notWhole: throw UnitError("\(shown) is not a whole number of \(baseName)")
+    case .tooPrecise: throw UnitError("\(shown) has more than 38 decimal places")
     }
-    guard let whole = value else {
-      throw UnitError("\(shown) is not a whole number of \(baseName)")
-    }
-    return whole
   }
 
   private static func quotedUnit(_ unit: String) -> String {
@@ -128,26 +127,32 @@ public enum Units {
     return "'\(short)'"
   }
 
-  /// `integer.fraction × factor` as an exact integer: nil if beyond `limit`; `.some(nil)` if not whole.
+  /// The outcome of scaling a decimal number by a unit.
+  enum Scaled: Equatable {
+    case value(Int64)
+    case tooLarge
+    case notWhole
+    case tooPrecise
+  }
+
+  /// `integer.fraction × factor` as an exact integer.
   ///
   /// With N the fraction's digits as an integer and k their count, the fractional part contributes
   /// N·factor/10^k. Let g = gcd(factor, 10^k): it is whole iff (10^k/g) divides N, and then it is
-  /// (N/(10^k/g))·(factor/g) < factor, so no intermediate value overflows.
-  static func scaled(integer: [UInt8], fraction: [UInt8], by factor: Int64, limit: Int64) -> Int64?? {
+  /// (N/(10^k/g))·(factor/g) < factor, so no intermediate value overflows 128 bits (k ≤ 38).
+  static func scaled(integer: [UInt8], fraction: [UInt8], by factor: Int64, limit: Int64) -> Scaled {
     var fraction = fraction
     while fraction.last == 0 { fraction.removeLast() }
     let firstNonZero = integer.firstIndex { $0 != 0 } ?? integer.count
     let integer = integer[firstNonZero...]
     // Integer part: more than 20 significant digits is beyond any limit here.
-    if integer.count > 20 { return nil }
+    if integer.count > 20 { return .tooLarge }
     var whole: UInt128 = 0
     for d in integer { whole = whole * 10 + UInt128(d) }
-    let (product, overflow) = whole.multipliedReportingOverflow(by: UInt128(factor))
-    if overflow { return nil }
+    let product = whole * UInt128(factor)  // < 10^20 × 2^63 < 2^128
     var fractional: UInt128 = 0
     if !fraction.isEmpty {
-      // 10^38 < 2^128: beyond 38 significant decimals we cannot check; treat as not whole.
-      if fraction.count > 38 { return .some(nil) }
+      if fraction.count > 38 { return .tooPrecise }  // 10^38 < 2^128 < 10^39
       var n: UInt128 = 0
       var power: UInt128 = 1
       for d in fraction {
@@ -156,12 +161,12 @@ public enum Units {
       }
       let g = gcd(UInt128(factor), power)
       let divisor = power / g
-      if n % divisor != 0 { return .some(nil) }
+      if n % divisor != 0 { return .notWhole }
       fractional = (n / divisor) * (UInt128(factor) / g)
     }
     let total = product + fractional
-    if total > UInt128(limit) { return nil }
-    return .some(Int64(total))
+    if total > UInt128(limit) { return .tooLarge }
+    return .value(Int64(total))
   }
 
   private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
