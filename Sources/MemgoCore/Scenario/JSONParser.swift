@@ -92,10 +92,15 @@ private struct Parser {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
 
-  /// An array or object being filled.
-  enum Container {
-    case array([JSONValue])
-    case object(members: [JSONMember], keys: Set<String>, pendingKey: String)
+  /// An array or object being filled. It is modified in place at the top of `stack` (never
+  /// popped, extended and pushed back, which would copy its contents on every element and make
+  /// parsing quadratic).
+  struct Container {
+    var isArray: Bool
+    var elements: [JSONValue] = []
+    var members: [JSONMember] = []
+    var keys: Set<String> = []
+    var pendingKey = ""
   }
   var stack: [Container] = []
 
@@ -154,7 +159,7 @@ private struct Parser {
           value = .object([])
         } else {
           let key = try parseKey(after: "'{'")
-          stack.append(.object(members: [], keys: [key], pendingKey: key))
+          stack.append(Container(isArray: false, keys: [key], pendingKey: key))
           continue
         }
       case UInt8(ascii: "["):
@@ -165,7 +170,7 @@ private struct Parser {
           index += 1
           value = .array([])
         } else {
-          stack.append(.array([]))
+          stack.append(Container(isArray: true))
           continue
         }
       case UInt8(ascii: "\""):
@@ -178,26 +183,25 @@ private struct Parser {
 
       // Attach the completed value to open containers, closing them as their ends arrive.
       attach: while true {
-        guard let top = stack.popLast() else { return value }
-        switch top {
-        case .array(var elements):
-          elements.append(value)
+        guard !stack.isEmpty else { return value }
+        let top = stack.count - 1
+        if stack[top].isArray {
+          stack[top].elements.append(value)
           skipWhitespace()
           if current == UInt8(ascii: ",") {
             index += 1
             skipWhitespace()
             if current == UInt8(ascii: "]") { throw fail("trailing comma before ']' is not allowed", at: index) }
-            stack.append(.array(elements))
             break attach  // parse the next element
           } else if current == UInt8(ascii: "]") {
             index += 1
-            value = .array(elements)
+            value = .array(stack.removeLast().elements)
             continue attach
           } else {
             throw expected("',' or ']' after array element")
           }
-        case .object(var members, var keys, let pendingKey):
-          members.append(JSONMember(key: pendingKey, value: value))
+        } else {
+          stack[top].members.append(JSONMember(key: stack[top].pendingKey, value: value))
           skipWhitespace()
           if current == UInt8(ascii: ",") {
             index += 1
@@ -205,14 +209,14 @@ private struct Parser {
             if current == UInt8(ascii: "}") { throw fail("trailing comma before '}' is not allowed", at: index) }
             let keyOffset = index
             let key = try parseKey(after: "','")
-            if !keys.insert(key).inserted {
+            if !stack[top].keys.insert(key).inserted {
               throw fail("duplicate key \(quoted(key)) in object", at: keyOffset)
             }
-            stack.append(.object(members: members, keys: keys, pendingKey: key))
+            stack[top].pendingKey = key
             break attach  // parse the next member's value
           } else if current == UInt8(ascii: "}") {
             index += 1
-            value = .object(members)
+            value = .object(stack.removeLast().members)
             continue attach
           } else {
             throw expected("',' or '}' after object member")
