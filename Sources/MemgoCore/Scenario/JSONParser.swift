@@ -92,10 +92,14 @@ private struct Parser {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
 
-  /// An array or object being filled.
-  enum Container {
-    case array([JSONValue])
-    case object(members: [JSONMember], keys: Set<String>, pendingKey: String)
+  /// An array or object being filled. Kept in a struct mutated in place on `stack` (never copied
+  /// out and back), so appending stays amortized O(1).
+  struct Container {
+    var isObject: Bool
+    var elements: [JSONValue] = []
+    var members: [JSONMember] = []
+    var keys: Set<String> = []
+    var pendingKey = ""
   }
   var stack: [Container] = []
 
@@ -154,7 +158,7 @@ private struct Parser {
           value = .object([])
         } else {
           let key = try parseKey(after: "'{'")
-          stack.append(.object(members: [], keys: [key], pendingKey: key))
+          stack.append(Container(isObject: true, keys: [key], pendingKey: key))
           continue
         }
       case UInt8(ascii: "["):
@@ -165,7 +169,7 @@ private struct Parser {
           index += 1
           value = .array([])
         } else {
-          stack.append(.array([]))
+          stack.append(Container(isObject: false))
           continue
         }
       case UInt8(ascii: "\""):
@@ -177,27 +181,24 @@ private struct Parser {
       }
 
       // Attach the completed value to open containers, closing them as their ends arrive.
-      attach: while true {
-        guard let top = stack.popLast() else { return value }
-        switch top {
-        case .array(var elements):
-          elements.append(value)
+      attach: while !stack.isEmpty {
+        let top = stack.count - 1
+        if !stack[top].isObject {
+          stack[top].elements.append(value)
           skipWhitespace()
           if current == UInt8(ascii: ",") {
             index += 1
             skipWhitespace()
             if current == UInt8(ascii: "]") { throw fail("trailing comma before ']' is not allowed", at: index) }
-            stack.append(.array(elements))
             break attach  // parse the next element
           } else if current == UInt8(ascii: "]") {
             index += 1
-            value = .array(elements)
-            continue attach
+            value = .array(stack.removeLast().elements)
           } else {
             throw expected("',' or ']' after array element")
           }
-        case .object(var members, var keys, let pendingKey):
-          members.append(JSONMember(key: pendingKey, value: value))
+        } else {
+          stack[top].members.append(JSONMember(key: stack[top].pendingKey, value: value))
           skipWhitespace()
           if current == UInt8(ascii: ",") {
             index += 1
@@ -205,20 +206,20 @@ private struct Parser {
             if current == UInt8(ascii: "}") { throw fail("trailing comma before '}' is not allowed", at: index) }
             let keyOffset = index
             let key = try parseKey(after: "','")
-            if !keys.insert(key).inserted {
+            if !stack[top].keys.insert(key).inserted {
               throw fail("duplicate key \(quoted(key)) in object", at: keyOffset)
             }
-            stack.append(.object(members: members, keys: keys, pendingKey: key))
+            stack[top].pendingKey = key
             break attach  // parse the next member's value
           } else if current == UInt8(ascii: "}") {
             index += 1
-            value = .object(members)
-            continue attach
+            value = .object(stack.removeLast().members)
           } else {
             throw expected("',' or '}' after object member")
           }
         }
       }
+      if stack.isEmpty { return value }
     }
   }
 
