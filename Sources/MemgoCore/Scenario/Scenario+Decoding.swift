@@ -8,9 +8,9 @@ extension ScenarioDecoder {
   /// ignored: the loader expands it). `defaultName` is used when the file gives no `name`.
   /// Returns nil when any problem was found; `errors` then lists them all.
   mutating func scenario(_ root: JSONValue, defaultName: String) -> Scenario? {
+    let errorsBefore = errors.count
     let rootNode = JSONNode(root: root)
     guard let object = object(rootNode, keys: ScenarioSchema.topKeys) else { return nil }
-    let errorsBefore = errors.count
     var name: String? = defaultName
     if let nameNode = object["name"] {
       name = scenarioName(nameNode, given: true)
@@ -55,7 +55,7 @@ extension ScenarioDecoder {
     if !stopGiven && !everyGroupHasRequests && (object["stop"] == nil || stopObject != nil) {
       let expected = "stop.time, stop.requests, or requests in every process group"
       if let stopObject {
-        report(stopObject.node, "no stop condition (expected \(expected))")
+        reportAfterMembers(stopObject.node, "no stop condition (expected \(expected))")
       } else {
         reportMissing("stop", in: object, expected: expected)
       }
@@ -107,7 +107,7 @@ extension ScenarioDecoder {
       groups.append(group)
     }
     if total > Self.maximumProcesses {
-      report(node, "\(total) processes in all (expected at most 10^6 over all groups)")
+      reportAfterMembers(node, "\(total) processes in all (expected at most 10^6 over all groups)")
     }
     return groups
   }

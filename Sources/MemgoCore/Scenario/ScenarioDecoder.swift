@@ -63,6 +63,11 @@ struct ScenarioDecoder {
     errors.append(ScenarioError(file: file, path: path, order: order, message: message))
   }
 
+  /// Reports a problem with a container as a whole, placed after its members in file order.
+  mutating func reportAfterMembers(_ node: JSONNode, _ message: String) {
+    report(path: node.path, order: node.order + [Int.max], message)
+  }
+
   /// Reports that `key` is missing from `object`; `expected` says what to write.
   mutating func reportMissing(_ key: String, in object: JSONObjectView, expected: String) {
     report(
