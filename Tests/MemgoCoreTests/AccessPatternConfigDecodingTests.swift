@@ -54,6 +54,10 @@ import Testing
         "processes[0].access.phaseLength: 0 is out of range (expected 1 <= phaseLength <= 10^12)",
         "processes[0].access.locality: -0.1 is out of range (expected 0 <= locality <= 1)",
       ])
+    #expect(
+      problems(#"{"pattern": "workingset", "size": "0B", "phaseLength": 1, "locality": 1}"#) == [
+        #"processes[0].access.size: "0B" is out of range (expected size >= 1B)"#
+      ])
   }
 
   @Test func missingAndForeignParameters() {

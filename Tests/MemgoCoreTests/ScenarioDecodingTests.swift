@@ -138,5 +138,10 @@ import Testing
     #expect(problems.count == ScenarioLoader.maximumReportedErrors + 1)
     #expect(problems.first == "processes[0].count: 0 is out of range (expected 1 <= count <= 10^6)")
     #expect(problems.last == "50 more problems not shown")
+    // Beyond the problems kept in memory the count is a lower bound.
+    let many = (0..<1500).map { _ in #"{"count": 0, "requests": 1}"# }.joined(separator: ",")
+    let manyProblems = F.problems(#"{"machine": {"frames": 1}, "processes": [\#(many)]}"#)
+    #expect(manyProblems.count == ScenarioLoader.maximumReportedErrors + 1)
+    #expect(manyProblems.last == "at least 901 more problems not shown")
   }
 }

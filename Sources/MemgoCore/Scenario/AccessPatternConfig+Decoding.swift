@@ -124,15 +124,10 @@ extension ScenarioDecoder {
   /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.
   private mutating func reportKeys(_ object: JSONObjectView, allowed: [String], kind: String?) {
     for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      let message: String
-      if let kind, ScenarioSchema.accessKeys.contains(member.key) {
-        let own = allowed.dropFirst()
-        message = "\(quoted(member.key)) is not a parameter of pattern \(quoted(kind)) (expected "
-          + (own.isEmpty ? "no parameters" : own.joined(separator: ", ")) + ")"
-      } else {
-        message = unknownKeyMessage(member.key, keys: allowed)
-      }
-      report(path: object.node.path, order: object.node.order + [i], message)
+      report(
+        path: object.node.path, order: object.node.order + [i],
+        Self.foreignKeyMessage(member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
+          otherKindsKeys: ScenarioSchema.accessKeys))
     }
   }
 }

@@ -8,7 +8,7 @@ extension ScenarioDecoder {
   /// ignored: the loader expands it). `defaultName` is used when the file gives no `name`.
   /// Returns nil when any problem was found; `errors` then lists them all.
   mutating func scenario(_ root: JSONValue, defaultName: String) -> Scenario? {
-    let errorsBefore = errors.count
+    let problemsBefore = problemCount
     let rootNode = JSONNode(root: root)
     guard let object = object(rootNode, keys: ScenarioSchema.topKeys) else { return nil }
     var name: String? = defaultName
@@ -67,7 +67,7 @@ extension ScenarioDecoder {
           + "(expected warmup < stop.time)")
     }
 
-    guard errors.count == errorsBefore, let name, let description, let seed, let replications, let warmup,
+    guard problemCount == problemsBefore, let name, let description, let seed, let replications, let warmup,
       let config = machine.config
     else { return nil }
     return Scenario(

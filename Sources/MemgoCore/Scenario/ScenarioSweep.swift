@@ -214,6 +214,7 @@ enum ScenarioSweep {
     }
     var problems: [Problem] = []
     var problemIndex: [String: Int] = [:]
+    var omitted = false
 
     for p in 0..<total {
       let indices = valueIndices(of: p, axes: axes)
@@ -230,6 +231,7 @@ enum ScenarioSweep {
         points.append(SweepPoint(index: p, parameters: parameters, scenario: scenario))
         continue
       }
+      if decoder.omitted > 0 { omitted = true }
       for var error in decoder.errors {
         var atSweepValue = false
         if let a = axes.firstIndex(where: { error.path.hasPrefix($0.path) }) {
@@ -246,6 +248,8 @@ enum ScenarioSweep {
             problems[k].pointCount += 1
             problems[k].lastPoint = p
           }
+        } else if problems.count >= ScenarioDecoder.maximumKeptErrors {
+          omitted = true
         } else {
           problemIndex[key] = problems.count
           problems.append(
@@ -253,7 +257,7 @@ enum ScenarioSweep {
         }
       }
     }
-    if problems.isEmpty { return .points(points) }
+    if problems.isEmpty && !omitted { return .points(points) }
     let errors = problems.map { problem -> ScenarioError in
       var error = problem.error
       if !problem.atSweepValue && problem.pointCount < total {
@@ -265,12 +269,12 @@ enum ScenarioSweep {
       }
       return error
     }
-    return .problems(errors)
+    return .problems(errors, incomplete: omitted)
   }
 
-  /// Every point of a valid sweep, or the problems found.
+  /// Every point of a valid sweep, or the problems found (`incomplete` when some were not kept).
   enum Expansion {
     case points([SweepPoint])
-    case problems([ScenarioError])
+    case problems([ScenarioError], incomplete: Bool)
   }
 }
