@@ -22,27 +22,41 @@ import Testing
     #expect(access(#"{"pattern": "sequential", "stride": "4KiB"}"#) == .sequential(stride: 4096))
     #expect(access(#"{"pattern": "loop", "pages": 16}"#) == .loop(pages: 16))
     #expect(access(#"{"pattern": "zipf", "exponent": 0.9}"#) == .zipf(exponent: 0.9))
-    #expect(access(#"{"pattern": "hotcold", "hotFraction": 0.2, "hotProbability": 0.8}"#) == .hotcold(hotFraction: 0.2, hotProbability: 0.8))
+    #expect(
+      access(#"{"pattern": "hotcold", "hotFraction": 0.2, "hotProbability": 0.8}"#)
+        == .hotcold(hotFraction: 0.2, hotProbability: 0.8))
     #expect(
       access(#"{"pattern": "workingset", "size": "1MiB", "phaseLength": 1000, "locality": 0.9}"#)
         == .workingset(size: 1 << 20, phaseLength: 1000, locality: 0.9))
   }
 
   @Test func parameterBounds() {
-    #expect(problems(#"{"pattern": "sequential", "stride": "0B"}"#) == [#"processes[0].access.stride: "0B" is out of range (expected stride >= 1B)"#])
+    #expect(
+      problems(#"{"pattern": "sequential", "stride": "0B"}"#) == [
+        #"processes[0].access.stride: "0B" is out of range (expected stride >= 1B)"#
+      ])
     #expect(
       problems(#"{"pattern": "sequential", "stride": "32MiB"}"#) == [
         #"processes[0].access.stride: "32MiB" is larger than the address space (16MiB)"#
       ])
-    #expect(problems(#"{"pattern": "loop", "pages": 0}"#) == ["processes[0].access.pages: 0 is out of range (expected 1 <= pages <= 2^40)"])
+    #expect(
+      problems(#"{"pattern": "loop", "pages": 0}"#) == [
+        "processes[0].access.pages: 0 is out of range (expected 1 <= pages <= 2^40)"
+      ])
     #expect(access(#"{"pattern": "loop", "pages": 4096}"#) == .loop(pages: 4096))
     #expect(
       problems(#"{"pattern": "loop", "pages": 4097}"#) == [
         "processes[0].access.pages: 4097 pages exceed the address space (4096 pages of 4KiB)"
       ])
-    #expect(problems(#"{"pattern": "zipf", "exponent": 0}"#) == ["processes[0].access.exponent: 0 is out of range (expected 0 < exponent <= 10)"])
+    #expect(
+      problems(#"{"pattern": "zipf", "exponent": 0}"#) == [
+        "processes[0].access.exponent: 0 is out of range (expected 0 < exponent <= 10)"
+      ])
     #expect(access(#"{"pattern": "zipf", "exponent": 10}"#) == .zipf(exponent: 10))
-    #expect(problems(#"{"pattern": "zipf", "exponent": 10.5}"#) == ["processes[0].access.exponent: 10.5 is out of range (expected 0 < exponent <= 10)"])
+    #expect(
+      problems(#"{"pattern": "zipf", "exponent": 10.5}"#) == [
+        "processes[0].access.exponent: 10.5 is out of range (expected 0 < exponent <= 10)"
+      ])
     #expect(
       problems(#"{"pattern": "hotcold", "hotFraction": 1, "hotProbability": 1.5}"#) == [
         "processes[0].access.hotFraction: 1 is out of range (expected 0 < hotFraction < 1)",
@@ -65,7 +79,10 @@ import Testing
       problems(#"{"pattern": "zipf"}"#) == [
         #"processes[0].access.exponent: missing required key (expected a number for pattern "zipf")"#
       ])
-    #expect(problems(#""zipf""#) == [#"processes[0].access: pattern "zipf" needs "exponent" (write {"pattern": "zipf", ...})"#])
+    #expect(
+      problems(#""zipf""#) == [
+        #"processes[0].access: pattern "zipf" needs "exponent" (write {"pattern": "zipf", ...})"#
+      ])
     #expect(
       problems(#"{"pattern": "zipf", "exponent": 0.5, "stride": "4KiB"}"#) == [
         #"processes[0].access: "stride" is not a parameter of pattern "zipf" (expected exponent)"#

@@ -27,13 +27,16 @@ import Testing
   @Test func everyKindDecodesInBaseUnits() {
     #expect(interval(#"{"dist": "uniform", "min": "1us", "max": "3us"}"#) == .uniform(min: 1_000_000, max: 3_000_000))
     #expect(interval(#"{"dist": "exponential", "mean": "50us"}"#) == .exponential(mean: 50_000_000))
-    #expect(interval(#"{"dist": "normal", "mean": "10us", "stddev": "2us"}"#) == .normal(mean: 10_000_000, stddev: 2_000_000))
-    #expect(interval(#"{"dist": "lognormal", "mean": "10us", "stddev": "0s"}"#) == .lognormal(mean: 10_000_000, stddev: 0))
+    #expect(
+      interval(#"{"dist": "normal", "mean": "10us", "stddev": "2us"}"#) == .normal(mean: 10_000_000, stddev: 2_000_000))
+    #expect(
+      interval(#"{"dist": "lognormal", "mean": "10us", "stddev": "0s"}"#) == .lognormal(mean: 10_000_000, stddev: 0))
     #expect(interval(#"{"dist": "pareto", "scale": "1us", "shape": 1.5}"#) == .pareto(scale: 1_000_000, shape: 1.5))
     #expect(
       size(#"{"dist": "empirical", "values": ["64B", "4KiB"], "weights": [3, 1]}"#)
         == .empirical(values: [64, 4096], weights: [3, 1]))
-    #expect(size(#"{"dist": "empirical", "values": ["64B", "1KiB"]}"#) == .empirical(values: [64, 1024], weights: [1, 1]))
+    #expect(
+      size(#"{"dist": "empirical", "values": ["64B", "1KiB"]}"#) == .empirical(values: [64, 1024], weights: [1, 1]))
   }
 
   @Test func parameterValidation() {
@@ -125,8 +128,11 @@ import Testing
           + "found an array"
       ])
     #expect(
-      intervalProblems("5000") == [#"processes[0].interval: expected a duration string with a unit, e.g. "5000ns" or "5us""#])
-    #expect(intervalProblems("true") == [#"processes[0].interval: expected a duration string such as "5ms", found true"#])
+      intervalProblems("5000") == [
+        #"processes[0].interval: expected a duration string with a unit, e.g. "5000ns" or "5us""#
+      ])
+    #expect(
+      intervalProblems("true") == [#"processes[0].interval: expected a duration string such as "5ms", found true"#])
   }
 
   @Test func upperBounds() {

@@ -37,7 +37,8 @@ import Testing
     #expect(m.tlb.entries == 1536 && m.tlb.ways == 12 && !m.tlb.asid)
     #expect(m.pageTable.levels == 3)
     #expect(!m.replacement.referenceOnLoad && !m.zeroFill && m.disk.channels == 4)
-    #expect(m.latency.tlb == .constant(500) && m.latency.ram == .constant(80_000) && m.latency.fault == .constant(1_000_000))
+    #expect(
+      m.latency.tlb == .constant(500) && m.latency.ram == .constant(80_000) && m.latency.fault == .constant(1_000_000))
     #expect(m.latency.diskRead == .exponential(mean: 8_000_000_000))
     #expect(m.latency.diskWrite == .uniform(min: 1_000_000_000, max: 3_000_000_000))
   }
@@ -53,31 +54,44 @@ import Testing
   @Test func framesAndMemoryProblems() {
     #expect(
       problems(machine: #""cpus": 1"#) == [
-        #"machine.frames: missing required key (expected the number of page frames, or "memory" as a size such as "64MiB")"#
+        "machine.frames: missing required key "
+          + #"(expected the number of page frames, or "memory" as a size such as "64MiB")"#
       ])
-    #expect(problems(machine: #""frames": 8, "memory": "1MiB""#) == ["machine.memory: give either frames or memory, not both"])
+    #expect(
+      problems(machine: #""frames": 8, "memory": "1MiB""#) == ["machine.memory: give either frames or memory, not both"]
+    )
     #expect(problems(machine: #""frames": 0"#) == ["machine.frames: 0 is out of range (expected 1 <= frames <= 2^31)"])
     #expect(
-      problems(machine: #""frames": 2147483649"#) == ["machine.frames: 2147483649 is out of range (expected 1 <= frames <= 2^31)"])
-    #expect(problems(machine: #""frames": 64.5"#) == ["machine.frames: 64.5 is not an integer (expected a whole number)"])
+      problems(machine: #""frames": 2147483649"#) == [
+        "machine.frames: 2147483649 is out of range (expected 1 <= frames <= 2^31)"
+      ])
+    #expect(
+      problems(machine: #""frames": 64.5"#) == ["machine.frames: 64.5 is not an integer (expected a whole number)"])
     #expect(problems(machine: #""frames": "64""#) == [#"machine.frames: expected an integer, found "64""#])
     #expect(
-      problems(machine: #""memory": "10000B""#) == [#"machine.memory: "10000B" is not a whole number of pages (pageSize is 4KiB)"#])
+      problems(machine: #""memory": "10000B""#) == [
+        #"machine.memory: "10000B" is not a whole number of pages (pageSize is 4KiB)"#
+      ])
     #expect(
-      problems(machine: #""memory": "0B""#) == [#"machine.memory: "0B" holds no page frame (expected at least one page of 4KiB)"#])
+      problems(machine: #""memory": "0B""#) == [
+        #"machine.memory: "0B" holds no page frame (expected at least one page of 4KiB)"#
+      ])
     #expect(
       problems(machine: #""memory": "1TiB", "pageSize": "256B""#) == [
         #"machine.memory: "1TiB" is 4294967296 frames of 256B (expected at most 2^31 frames)"#
       ])
     #expect(
-      problems(machine: #""memory": 4096"#) == [#"machine.memory: expected a size string with a unit, e.g. "4096B" or "4KiB""#])
+      problems(machine: #""memory": 4096"#) == [
+        #"machine.memory: expected a size string with a unit, e.g. "4096B" or "4KiB""#
+      ])
   }
 
   // MARK: - Other fields
 
   @Test func cpusAndPageSizeLimits() {
     #expect(machine(#""frames": 1, "cpus": 4096"#)?.cpus == 4096)
-    #expect(problems(machine: #""frames": 1, "cpus": 0"#) == ["machine.cpus: 0 is out of range (expected 1 <= cpus <= 4096)"])
+    #expect(
+      problems(machine: #""frames": 1, "cpus": 0"#) == ["machine.cpus: 0 is out of range (expected 1 <= cpus <= 4096)"])
     #expect(problems(machine: #""frames": 1, "cpus": null"#) == ["machine.cpus: expected an integer, found null"])
     #expect(
       problems(machine: #""frames": 1, "pageSize": "3KiB""#) == [
@@ -96,7 +110,10 @@ import Testing
   }
 
   @Test func tlbGeometry() {
-    #expect(problems(machine: #""frames": 1, "tlb": {"entries": 64, "ways": 3}"#) == ["machine.tlb.ways: 3 does not divide entries (64)"])
+    #expect(
+      problems(machine: #""frames": 1, "tlb": {"entries": 64, "ways": 3}"#) == [
+        "machine.tlb.ways: 3 does not divide entries (64)"
+      ])
     #expect(
       problems(machine: #""frames": 1, "tlb": {"entries": 6}"#) == [
         #"machine.tlb.entries: 6 is not a multiple of the default ways (4) (set "ways" to a divisor)"#
@@ -107,16 +124,34 @@ import Testing
       problems(machine: #""frames": 1, "tlb": {"entries": 65537}"#) == [
         "machine.tlb.entries: 65537 is out of range (expected 0 <= entries <= 2^16)"
       ])
-    #expect(problems(machine: #""frames": 1, "tlb": {"ways": 0}"#) == ["machine.tlb.ways: 0 is out of range (expected 1 <= ways <= 2^16)"])
-    #expect(problems(machine: #""frames": 1, "tlb": {"asid": "yes"}"#) == [#"machine.tlb.asid: expected true or false, found "yes""#])
-    #expect(problems(machine: #""frames": 1, "tlb": {"way": 2}"#) == [#"machine.tlb: unknown key "way" (did you mean "ways"?)"#])
+    #expect(
+      problems(machine: #""frames": 1, "tlb": {"ways": 0}"#) == [
+        "machine.tlb.ways: 0 is out of range (expected 1 <= ways <= 2^16)"
+      ])
+    #expect(
+      problems(machine: #""frames": 1, "tlb": {"asid": "yes"}"#) == [
+        #"machine.tlb.asid: expected true or false, found "yes""#
+      ])
+    #expect(
+      problems(machine: #""frames": 1, "tlb": {"way": 2}"#) == [
+        #"machine.tlb: unknown key "way" (did you mean "ways"?)"#
+      ])
     #expect(problems(machine: #""frames": 1, "tlb": 64"#) == ["machine.tlb: expected an object, found 64"])
   }
 
   @Test func pageTableAndDisk() {
-    #expect(problems(machine: #""frames": 1, "pageTable": {"levels": 7}"#) == ["machine.pageTable.levels: 7 is out of range (expected 1 <= levels <= 6)"])
-    #expect(problems(machine: #""frames": 1, "disk": {"channels": 0}"#) == ["machine.disk.channels: 0 is out of range (expected 1 <= channels <= 1024)"])
-    #expect(problems(machine: #""frames": 1, "disk": {"channels": 1025}"#) == ["machine.disk.channels: 1025 is out of range (expected 1 <= channels <= 1024)"])
+    #expect(
+      problems(machine: #""frames": 1, "pageTable": {"levels": 7}"#) == [
+        "machine.pageTable.levels: 7 is out of range (expected 1 <= levels <= 6)"
+      ])
+    #expect(
+      problems(machine: #""frames": 1, "disk": {"channels": 0}"#) == [
+        "machine.disk.channels: 0 is out of range (expected 1 <= channels <= 1024)"
+      ])
+    #expect(
+      problems(machine: #""frames": 1, "disk": {"channels": 1025}"#) == [
+        "machine.disk.channels: 1025 is out of range (expected 1 <= channels <= 1024)"
+      ])
     #expect(machine(#""frames": 1, "disk": {}"#)?.disk.channels == 1)
   }
 

@@ -27,19 +27,31 @@ import Testing
     let s = try #require(
       F.scenario(
         F.minimal(
-          top: #""name": "n", "description": "d", "seed": 18446744073709551615, "replications": 100000, "warmup": "1ms", "stop": {"time": "1s", "requests": 5}"#
+          top:
+            #""name": "n", "description": "d", "seed": 18446744073709551615, "replications": 100000, "#
+            + #""warmup": "1ms", "stop": {"time": "1s", "requests": 5}"#
         )))
     #expect(s.name == "n" && s.description == "d" && s.seed == .max && s.replications == 100_000)
-    #expect(s.warmup == .milliseconds(1) && s.stop.time == SimTime(picoseconds: 1_000_000_000_000) && s.stop.requests == 5)
+    #expect(
+      s.warmup == .milliseconds(1) && s.stop.time == SimTime(picoseconds: 1_000_000_000_000) && s.stop.requests == 5)
   }
 
   @Test func topLevelProblems() {
     #expect(F.problems(F.minimal(top: #""seed": -1"#)) == ["seed: -1 is out of range (expected 0 <= seed <= 2^64-1)"])
     #expect(F.problems(F.minimal(top: #""seed": 1.5"#)) == ["seed: 1.5 is not an integer (expected a whole number)"])
-    #expect(F.problems(F.minimal(top: #""seed": 18446744073709551616"#)) == ["seed: 18446744073709551616 is out of range (expected 0 <= seed <= 2^64-1)"])
-    #expect(F.problems(F.minimal(top: #""replications": 0"#)) == ["replications: 0 is out of range (expected 1 <= replications <= 10^5)"])
+    #expect(
+      F.problems(F.minimal(top: #""seed": 18446744073709551616"#)) == [
+        "seed: 18446744073709551616 is out of range (expected 0 <= seed <= 2^64-1)"
+      ])
+    #expect(
+      F.problems(F.minimal(top: #""replications": 0"#)) == [
+        "replications: 0 is out of range (expected 1 <= replications <= 10^5)"
+      ])
     #expect(F.problems(F.minimal(top: #""description": 3"#)) == ["description: expected a string, found 3"])
-    #expect(F.problems(F.minimal(top: #""name": "a/b""#)) == [#"name: "a/b" is not a usable name (it names report files: no '/', '\' or control characters)"#])
+    #expect(
+      F.problems(F.minimal(top: #""name": "a/b""#)) == [
+        #"name: "a/b" is not a usable name (it names report files: no '/', '\' or control characters)"#
+      ])
     #expect(F.problems(F.minimal(top: #""nmae": "x""#)) == [#"unknown key "nmae" (did you mean "name"?)"#])
     #expect(F.problems("[]") == ["expected a JSON object at the top level, found an array"])
     #expect(F.problems("{\"seed\": }") == ["line 1, column 10: unexpected '}' (expected a JSON value)"])
@@ -51,7 +63,10 @@ import Testing
       Issue.record("expected invalid")
       return
     }
-    #expect(errors.map(\.description) == [#"dir/..json: name: the file name gives the unusable scenario name "." (set "name")"#])
+    #expect(
+      errors.map(\.description) == [
+        #"dir/..json: name: the file name gives the unusable scenario name "." (set "name")"#
+      ])
   }
 
   @Test func stopConditions() {
@@ -70,17 +85,26 @@ import Testing
       ])
     #expect(F.scenario(noRequests + #", "stop": {"requests": 10}}"#)?.stop.requests == 10)
     #expect(F.scenario(noRequests + #", "stop": {"time": "1ms"}}"#)?.stop.time == .milliseconds(1))
-    #expect(F.problems(noRequests + #", "stop": {"time": "0s"}}"#) == [#"stop.time: "0s" is out of range (expected time > 0)"#])
-    #expect(F.problems(noRequests + #", "stop": {"requests": 0}}"#) == ["stop.requests: 0 is out of range (expected 1 <= requests <= 10^12)"])
-    #expect(F.problems(noRequests + #", "stop": {"tim": "1s"}}"#) == [
-      #"stop: unknown key "tim" (did you mean "time"?)"#,
-      "stop: no stop condition (expected stop.time, stop.requests, or requests in every process group)",
-    ])
+    #expect(
+      F.problems(noRequests + #", "stop": {"time": "0s"}}"#) == [
+        #"stop.time: "0s" is out of range (expected time > 0)"#
+      ])
+    #expect(
+      F.problems(noRequests + #", "stop": {"requests": 0}}"#) == [
+        "stop.requests: 0 is out of range (expected 1 <= requests <= 10^12)"
+      ])
+    #expect(
+      F.problems(noRequests + #", "stop": {"tim": "1s"}}"#) == [
+        #"stop: unknown key "tim" (did you mean "time"?)"#,
+        "stop: no stop condition (expected stop.time, stop.requests, or requests in every process group)",
+      ])
     #expect(
       F.problems(noRequests + #", "stop": {"time": "1s"}, "warmup": "1s"}"#) == [
         "warmup: warmup 1s is not before stop.time 1s (expected warmup < stop.time)"
       ])
-    #expect(F.scenario(noRequests + #", "stop": {"requests": 5}, "warmup": "10s"}"#)?.warmup == SimTime(picoseconds: 10_000_000_000_000))
+    #expect(
+      F.scenario(noRequests + #", "stop": {"requests": 5}, "warmup": "10s"}"#)?.warmup
+        == SimTime(picoseconds: 10_000_000_000_000))
   }
 
   @Test func missingMachine() {
@@ -121,10 +145,13 @@ import Testing
         #"machine.latency.ram.mean: "0ns" is out of range (expected mean > 0)"#,
         #"machine.latency.ram: unknown key "stdev" (did you mean "stddev"?)"#,
         #"machine.latency.ram.stddev: missing required key (expected a duration for dist "normal")"#,
-        #"machine.frames: missing required key (expected the number of page frames, or "memory" as a size such as "64MiB")"#,
+        "machine.frames: missing required key "
+          + #"(expected the number of page frames, or "memory" as a size such as "64MiB")"#,
         "processes[0].count: 0 is out of range (expected 1 <= count <= 10^6)",
-        #"processes[0].addressSpace: unknown unit 'kb' in "4kb" (expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB)"#,
-        #"processes[0].interval.dist: unknown dist "gauss" (expected one of constant, uniform, exponential, normal, lognormal, pareto, empirical)"#,
+        #"processes[0].addressSpace: unknown unit 'kb' in "4kb" "#
+          + "(expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB)",
+        #"processes[0].interval.dist: unknown dist "gauss" "#
+          + "(expected one of constant, uniform, exponential, normal, lognormal, pareto, empirical)",
         #"processes[1].name: duplicate process group name "a" (also processes[0]; expected unique names)"#,
         #"processes[1].size: "1.5B" is not a whole number of bytes"#,
         "processes[1].writeFraction: 2 is out of range (expected 0 <= writeFraction <= 1)",

@@ -21,7 +21,9 @@ import Testing
     #expect(m.pageTable.levels == 4)
     #expect(m.replacement.policy == (PolicyKind(rawValue: "clock") ?? .fifo) && m.replacement.scope == .global)
     #expect(m.zeroFill)
-    #expect(m.latency.tlb == .constant(1_000) && m.latency.ram == .constant(100_000) && m.latency.fault == .constant(2_000_000))
+    #expect(
+      m.latency.tlb == .constant(1_000) && m.latency.ram == .constant(100_000)
+        && m.latency.fault == .constant(2_000_000))
     #expect(m.latency.diskRead == .constant(5_000_000_000) && m.latency.diskWrite == .constant(5_000_000_000))
     #expect(m.disk.channels == 1)
     #expect(s.processes.count == 1)
@@ -37,9 +39,10 @@ import Testing
     #expect(file.points.map(\.scenario.machine.frames) == [256, 256, 256, 512, 512, 512, 1024, 1024, 1024])
     let policies = ["fifo", "lru", "clock"].map { PolicyKind(rawValue: $0) ?? .fifo }
     #expect(file.points.map(\.scenario.machine.replacement.policy) == policies + policies + policies)
-    #expect(file.points[5].parameters.map { "\($0.key)=\($0.value.serialized())" } == [
-      "machine.frames=512", "machine.replacement.policy=\"\(policies[2].rawValue)\"",
-    ])
+    #expect(
+      file.points[5].parameters.map { "\($0.key)=\($0.value.serialized())" } == [
+        "machine.frames=512", "machine.replacement.policy=\"\(policies[2].rawValue)\"",
+      ])
     #expect(file.json == (try JSONParser.parse(F.spec)))
   }
 
@@ -140,7 +143,8 @@ import Testing
 
   @Test func randomBytesNeverCrash() {
     var rng = SplitMix64(seed: 101)
-    let alphabet = Array("{}[]:,\"0123456789.-+eE truefalsnl\\u/\n\t".utf8) + [0x00, 0x7F, 0xC3, 0xA9, 0xFF, 0xED, 0xF0]
+    let alphabet =
+      Array("{}[]:,\"0123456789.-+eE truefalsnl\\u/\n\t".utf8) + [0x00, 0x7F, 0xC3, 0xA9, 0xFF, 0xED, 0xF0]
     for _ in 0..<2_000 {
       let count = Int(rng.next() % 120)
       let bytes = (0..<count).map { _ in
@@ -185,7 +189,9 @@ import Testing
       .string("0s"), .string("1000001s"), .string("257TiB"), .string("fifo"), .string("µs"), .array([]),
       .array([.number("1")]), .object([]),
       .object([JSONMember(key: "dist", value: .string("empirical")), JSONMember(key: "values", value: .array([]))]),
-      .object([JSONMember(key: "pattern", value: .string("loop")), JSONMember(key: "pages", value: .number("99999999"))]),
+      .object([
+        JSONMember(key: "pattern", value: .string("loop")), JSONMember(key: "pages", value: .number("99999999")),
+      ]),
     ]
     func mutate(_ value: JSONValue) -> JSONValue {
       if rng.next() % 8 == 0 { return replacements[Int(rng.next() % UInt64(replacements.count))] }

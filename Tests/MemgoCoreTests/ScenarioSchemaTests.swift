@@ -37,8 +37,12 @@ import Testing
     #expect(check("sweep") == #""sweep" cannot be swept"#)
     #expect(check("description") == #""description" cannot be swept"#)
     #expect(check("sead") == #"unknown scenario path "sead" (did you mean "seed"?)"#)
-    #expect(check("machine.tlbb.entries") == #"unknown scenario path "machine.tlbb.entries" (did you mean "machine.tlb.entries"?)"#)
-    #expect(check("processes[0].size.values.x") == "processes[0].size.values is an array: name an element, e.g. processes[0].size.values[0].x")
+    #expect(
+      check("machine.tlbb.entries")
+        == #"unknown scenario path "machine.tlbb.entries" (did you mean "machine.tlb.entries"?)"#)
+    #expect(
+      check("processes[0].size.values.x")
+        == "processes[0].size.values is an array: name an element, e.g. processes[0].size.values[0].x")
     #expect(check("processes[0].size[0]") == "processes[0].size holds a single value: a sweep path cannot go inside it")
   }
 }

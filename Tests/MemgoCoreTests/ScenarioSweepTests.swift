@@ -11,16 +11,18 @@ import Testing
 
   @Test func cartesianProductLastAxisFastest() throws {
     let file = try #require(F.loaded(withSweep(#""machine.frames": [256, 512], "machine.tlb.entries": [0, 8, 16]"#)))
-    #expect(file.axes == [
-      SweepAxis(path: "machine.frames", values: [.number("256"), .number("512")]),
-      SweepAxis(path: "machine.tlb.entries", values: [.number("0"), .number("8"), .number("16")]),
-    ])
+    #expect(
+      file.axes == [
+        SweepAxis(path: "machine.frames", values: [.number("256"), .number("512")]),
+        SweepAxis(path: "machine.tlb.entries", values: [.number("0"), .number("8"), .number("16")]),
+      ])
     #expect(file.points.map(\.index) == Array(0..<6))
     #expect(file.points.map(\.scenario.machine.frames) == [256, 256, 256, 512, 512, 512])
     #expect(file.points.map(\.scenario.machine.tlb.entries) == [0, 8, 16, 0, 8, 16])
     #expect(
       file.points[4].parameters == [
-        JSONMember(key: "machine.frames", value: .number("512")), JSONMember(key: "machine.tlb.entries", value: .number("8")),
+        JSONMember(key: "machine.frames", value: .number("512")),
+        JSONMember(key: "machine.tlb.entries", value: .number("8")),
       ])
     // The base is the file without the sweep; the file's other values are untouched at every point.
     #expect(file.base.machine.frames == 64 && file.base.machine.tlb.entries == 64)
@@ -33,7 +35,8 @@ import Testing
     for _ in 0..<200 {
       let lengths = (0..<Int(1 + rng.next() % 4)).map { _ in Int(1 + rng.next() % 5) }
       let axes = lengths.enumerated().map { i, n in
-        SweepAxisPlan(key: "a\(i)", path: JSONPath([.key("a\(i)")]), values: Array(repeating: .null, count: n), order: [])
+        SweepAxisPlan(
+          key: "a\(i)", path: JSONPath([.key("a\(i)")]), values: Array(repeating: .null, count: n), order: [])
       }
       var expected: [[Int]] = [[]]
       for n in lengths { expected = expected.flatMap { prefix in (0..<n).map { prefix + [$0] } } }
@@ -45,11 +48,16 @@ import Testing
     let file = try #require(
       F.loaded(
         withSweep(
-          #""processes[0].count": [1, 3], "machine.latency.diskRead": ["1ms", {"dist": "exponential", "mean": "2ms"}], "machine.replacement.policy": ["fifo"], "stop.time": ["1s"]"#
+          #""processes[0].count": [1, 3], "#
+            + #""machine.latency.diskRead": ["1ms", {"dist": "exponential", "mean": "2ms"}], "#
+            + #""machine.replacement.policy": ["fifo"], "stop.time": ["1s"]"#
         )))
     #expect(file.points.count == 4)
     #expect(file.points.map(\.scenario.processes[0].count) == [1, 1, 3, 3])
-    #expect(file.points.map(\.scenario.machine.latency.diskRead) == [.constant(1e9), .exponential(mean: 2e9), .constant(1e9), .exponential(mean: 2e9)])
+    #expect(
+      file.points.map(\.scenario.machine.latency.diskRead) == [
+        .constant(1e9), .exponential(mean: 2e9), .constant(1e9), .exponential(mean: 2e9),
+      ])
     #expect(file.points.allSatisfy { $0.scenario.stop.time == SimTime(picoseconds: 1_000_000_000_000) })
     #expect(file.base.stop.time == nil)
   }
@@ -63,12 +71,20 @@ import Testing
 
   @Test func sweepsDistributionParameters() throws {
     let file = try #require(
-      F.loaded(withSweep(#""processes[0].interval.mean": ["10us", "20us"]"#, process: #""requests": 1, "interval": {"dist": "exponential", "mean": "5us"}"#)))
-    #expect(file.points.map(\.scenario.processes[0].interval) == [.exponential(mean: 10_000_000), .exponential(mean: 20_000_000)])
+      F.loaded(
+        withSweep(
+          #""processes[0].interval.mean": ["10us", "20us"]"#,
+          process: #""requests": 1, "interval": {"dist": "exponential", "mean": "5us"}"#)))
     #expect(
-      F.problems(withSweep(#""processes[0].interval.mean": ["10us"]"#, process: #""requests": 1, "interval": "5us""#)) == [
-        #"sweep.processes[0].interval.mean: cannot set processes[0].interval.mean: processes[0].interval is "5us", not an object"#
+      file.points.map(\.scenario.processes[0].interval) == [
+        .exponential(mean: 10_000_000), .exponential(mean: 20_000_000),
       ])
+    #expect(
+      F.problems(withSweep(#""processes[0].interval.mean": ["10us"]"#, process: #""requests": 1, "interval": "5us""#))
+        == [
+          "sweep.processes[0].interval.mean: cannot set processes[0].interval.mean: "
+            + #"processes[0].interval is "5us", not an object"#
+        ])
   }
 
   @Test func theBaseMayLeaveASweptKeyToTheSweep() throws {
@@ -99,14 +115,18 @@ import Testing
 
   @Test func problemsAtSomePointsNameThePoint() {
     #expect(
-      F.problems(withSweep(#""machine.tlb.entries": [64, 6, 12], "machine.frames": [1, 2]"#, machine: #""frames": 1, "tlb": {"ways": 4}"#))
+      F.problems(
+        withSweep(
+          #""machine.tlb.entries": [64, 6, 12], "machine.frames": [1, 2]"#, machine: #""frames": 1, "tlb": {"ways": 4}"#
+        ))
         == [
           "machine.tlb.ways: 4 does not divide entries (6) (at sweep point machine.tlb.entries=6, machine.frames=1; "
             + "also at 1 other point)"
         ])
     #expect(
       F.problems(F.minimal(top: #""warmup": "10ms", "sweep": {"stop.time": ["1s", "1ms"]}"#)) == [
-        #"warmup: warmup 10ms is not before stop.time 1ms (expected warmup < stop.time) (at sweep point stop.time="1ms")"#
+        "warmup: warmup 10ms is not before stop.time 1ms (expected warmup < stop.time) "
+          + #"(at sweep point stop.time="1ms")"#
       ])
   }
 
@@ -130,7 +150,8 @@ import Testing
     #expect(F.problems(withSweep(#""name": ["a"]"#)) == [#"sweep: "name" cannot be swept"#])
     #expect(
       F.problems(withSweep(#""machine..frames": [1]"#)) == [
-        #"sweep: invalid sweep path "machine..frames" (expected keys joined by '.' with [i] indices, e.g. "processes[0].count")"#
+        #"sweep: invalid sweep path "machine..frames" "#
+          + #"(expected keys joined by '.' with [i] indices, e.g. "processes[0].count")"#
       ])
     #expect(
       F.problems(withSweep(#""processes.count": [1]"#)) == [
@@ -156,9 +177,18 @@ import Testing
   }
 
   @Test func listProblems() {
-    #expect(F.problems(withSweep(#""machine.frames": 256"#)) == ["sweep.machine.frames: expected a list of values, found 256 (write [256])"])
-    #expect(F.problems(withSweep(#""machine.frames": []"#)) == ["sweep.machine.frames: empty list (expected at least one value)"])
-    #expect(F.problems(F.minimal(top: #""sweep": [1]"#)) == ["sweep: expected an object mapping scenario paths to lists of values, found an array"])
+    #expect(
+      F.problems(withSweep(#""machine.frames": 256"#)) == [
+        "sweep.machine.frames: expected a list of values, found 256 (write [256])"
+      ])
+    #expect(
+      F.problems(withSweep(#""machine.frames": []"#)) == [
+        "sweep.machine.frames: empty list (expected at least one value)"
+      ])
+    #expect(
+      F.problems(F.minimal(top: #""sweep": [1]"#)) == [
+        "sweep: expected an object mapping scenario paths to lists of values, found an array"
+      ])
     let many = "[" + (1...400).map(String.init).joined(separator: ",") + "]"
     #expect(
       F.problems(withSweep(#""machine.frames": \#(many), "processes[0].count": \#(many)"#)) == [
@@ -171,14 +201,21 @@ import Testing
   /// With a broken sweep, base problems that a valid sweep path would replace are not reported.
   @Test func brokenSweepHidesBaseProblemsAtSweptPaths() {
     #expect(
-      F.problems(#"{"machine": {}, "processes": [{"requests": 1}], "sweep": {"machine.frames": [], "machine.cpus": [1]}}"#) == [
-        "sweep.machine.frames: empty list (expected at least one value)"
-      ])
+      F.problems(
+        #"{"machine": {}, "processes": [{"requests": 1}], "sweep": {"machine.frames": [], "machine.cpus": [1]}}"#) == [
+          "sweep.machine.frames: empty list (expected at least one value)"
+        ])
   }
 
   @Test func sweepWorkIsBounded() {
     let values = "[" + (1...100_000).map(String.init).joined(separator: ",") + "]"
-    let problems = F.problems(withSweep(#""machine.frames": \#(values)"#, process: #""requests": 1, "size": {"dist": "empirical", "values": [\#((0..<300).map { _ in "\"8B\"" }.joined(separator: ","))]}"#))
+    let eightBytes = (0..<300).map { _ in #""8B""# }.joined(separator: ",")
+    let problems = F.problems(
+      withSweep(
+        #""machine.frames": \#(values)"#,
+        process:
+          #""requests": 1, "size": {"dist": "empirical", "values": [\#(eightBytes)]}"#
+      ))
     #expect(problems.count == 1)
     #expect(problems.first?.hasPrefix("sweep: sweep too large to check: 100000 points of ") == true)
   }

@@ -42,7 +42,8 @@ extension ScenarioDecoder {
     let optional = ["stride"]
     guard let object else {
       if let first = parameters.first(where: { !optional.contains($0) }) {
-        report(patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
+        report(
+          patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
         return nil
       }
       return name == "uniform" ? .uniform : .sequential(stride: nil)
@@ -126,7 +127,8 @@ extension ScenarioDecoder {
     for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
       report(
         path: object.node.path, order: object.node.order + [i],
-        Self.foreignKeyMessage(member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
+        Self.foreignKeyMessage(
+          member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
           otherKindsKeys: ScenarioSchema.accessKeys))
     }
   }

@@ -20,7 +20,8 @@ extension ScenarioDecoder {
     func reportForeignKeys(_ decoder: inout ScenarioDecoder) {
       let keys = ScenarioSchema.distributionKeys
       for (i, member) in object.members.enumerated() where !keys.contains(member.key) {
-        decoder.report(path: node.path, order: node.order + [i], ScenarioDecoder.unknownKeyMessage(member.key, keys: keys))
+        decoder.report(
+          path: node.path, order: node.order + [i], ScenarioDecoder.unknownKeyMessage(member.key, keys: keys))
       }
     }
     guard let distNode = object["dist"] else {
@@ -42,7 +43,8 @@ extension ScenarioDecoder {
     for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
       report(
         path: node.path, order: node.order + [i],
-        Self.foreignKeyMessage(member.key, allowed: allowed, kind: "dist \(quoted(distName))",
+        Self.foreignKeyMessage(
+          member.key, allowed: allowed, kind: "dist \(quoted(distName))",
           otherKindsKeys: ScenarioSchema.distributionKeys))
     }
 

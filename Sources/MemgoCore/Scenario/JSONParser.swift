@@ -10,6 +10,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
   /// What is wrong, e.g. `expected ',' or '}' after object member`.
   public var message: String
 
+  /// Creates an error at `offset` (line `line`, column `column`) saying `message`.
   public init(offset: Int, line: Int, column: Int, message: String) {
     self.offset = offset
     self.line = line
@@ -254,11 +255,18 @@ private struct Parser {
       while end < bytes.count && isWordByte(bytes[end]) && end - start < 32 { end += 1 }
       let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       switch word {
-      case "true": index = end; return .bool(true)
-      case "false": index = end; return .bool(false)
-      case "null": index = end; return .null
+      case "true":
+        index = end
+        return .bool(true)
+      case "false":
+        index = end
+        return .bool(false)
+      case "null":
+        index = end
+        return .null
       default:
-        throw fail("invalid literal '\(word)' (expected true, false, null, a number, or a string in double quotes)",
+        throw fail(
+          "invalid literal '\(word)' (expected true, false, null, a number, or a string in double quotes)",
           at: start)
       }
     }
@@ -367,12 +375,20 @@ private struct Parser {
     var secondRange: ClosedRange<UInt8> = 0x80...0xBF
     switch lead {
     case 0xC2...0xDF: length = 2
-    case 0xE0: length = 3; secondRange = 0xA0...0xBF
+    case 0xE0:
+      length = 3
+      secondRange = 0xA0...0xBF
     case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: length = 3; secondRange = 0x80...0x9F
-    case 0xF0: length = 4; secondRange = 0x90...0xBF
+    case 0xED:
+      length = 3
+      secondRange = 0x80...0x9F
+    case 0xF0:
+      length = 4
+      secondRange = 0x90...0xBF
     case 0xF1...0xF3: length = 4
-    case 0xF4: length = 4; secondRange = 0x80...0x8F
+    case 0xF4:
+      length = 4
+      secondRange = 0x80...0x8F
     default: throw fail("invalid UTF-8 byte \(hexByte(lead))", at: index)
     }
     for k in 1..<length {
@@ -406,19 +422,22 @@ private struct Parser {
       if scalarValue >= 0xD800 && scalarValue <= 0xDBFF {
         // A high surrogate must be followed by an escaped low surrogate.
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-          throw fail("unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
+          throw fail(
+            "unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
             at: escapeStart)
         }
         let lowStart = index
         index += 2
         let low = try parseHex4(escapeStart: lowStart)
         guard low >= 0xDC00 && low <= 0xDFFF else {
-          throw fail("unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
+          throw fail(
+            "unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
             at: escapeStart)
         }
         scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
       } else if scalarValue >= 0xDC00 && scalarValue <= 0xDFFF {
-        throw fail("unpaired surrogate \\u\(hex4(scalarValue)) (a low surrogate must follow a high one)",
+        throw fail(
+          "unpaired surrogate \\u\(hex4(scalarValue)) (a low surrogate must follow a high one)",
           at: escapeStart)
       }
       guard let scalar = Unicode.Scalar(scalarValue) else {
@@ -426,7 +445,8 @@ private struct Parser {
       }
       buffer.append(contentsOf: String(Character(scalar)).utf8)
     default:
-      let shown = byte >= 0x21 && byte < 0x7F ? "\\\(Character(Unicode.Scalar(byte)))" : "\\ followed by \(hexByte(byte))"
+      let shown =
+        byte >= 0x21 && byte < 0x7F ? "\\\(Character(Unicode.Scalar(byte)))" : "\\ followed by \(hexByte(byte))"
       throw fail(
         "invalid escape '\(shown)' in string (expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
         at: escapeStart)
@@ -461,4 +481,3 @@ private func hex4(_ value: UInt32) -> String {
   let hex = String(value, radix: 16, uppercase: true)
   return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
-

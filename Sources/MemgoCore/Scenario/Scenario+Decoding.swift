@@ -77,7 +77,8 @@ extension ScenarioDecoder {
   }
 
   /// `processes`: a non-empty array of groups with unique names and at most 10^6 processes in all.
-  private mutating func processGroups(_ object: JSONObjectView, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding] {
+  private mutating func processGroups(_ object: JSONObjectView, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding]
+  {
     guard let node = object["processes"] else {
       reportMissing("processes", in: object, expected: "an array of process groups")
       return []
@@ -98,7 +99,8 @@ extension ScenarioDecoder {
       if let name = group.name {
         if let first = firstIndexByName[name] {
           let nameNode = group.nameNode ?? node.element(i, element)
-          report(nameNode, "duplicate process group name \(quoted(name)) (also processes[\(first)]; expected unique names)")
+          report(
+            nameNode, "duplicate process group name \(quoted(name)) (also processes[\(first)]; expected unique names)")
         } else {
           firstIndexByName[name] = i
         }

@@ -166,7 +166,8 @@ struct ScenarioDecoder {
 
   /// An exact integer within `range`.
   mutating func int(_ node: JSONNode, _ range: ClosedRange<Int>, name: String? = nil) -> Int? {
-    let expectedRange = "expected \(Self.formatLimit(range.lowerBound)) <= \(name ?? node.name) <= "
+    let expectedRange =
+      "expected \(Self.formatLimit(range.lowerBound)) <= \(name ?? node.name) <= "
       + Self.formatLimit(range.upperBound)
     do throws(JSONNumberError) {
       let value = try node.value.intValue()
@@ -226,7 +227,8 @@ struct ScenarioDecoder {
     let tooLow = min.map { $0.inclusive ? value < $0.value : value <= $0.value } ?? false
     let tooHigh = max.map { $0.inclusive ? value > $0.value : value >= $0.value } ?? false
     if tooLow || tooHigh {
-      report(node, "\(Self.found(node.value)) is out of range (expected \(Self.rangeText(name ?? node.name, min, max)))")
+      report(
+        node, "\(Self.found(node.value)) is out of range (expected \(Self.rangeText(name ?? node.name, min, max)))")
       return nil
     }
     return value

@@ -132,7 +132,8 @@ public enum ScenarioLoader {
     let more = max(0, sorted.count - maximumReportedErrors)
     let count = incomplete ? "at least \(more + 1)" : String(more)
     return Array(sorted.prefix(maximumReportedErrors)) + [
-      ScenarioError(file: file, path: .root, message: "\(count) more problem\(more == 1 && !incomplete ? "" : "s") not shown")
+      ScenarioError(
+        file: file, path: .root, message: "\(count) more problem\(more == 1 && !incomplete ? "" : "s") not shown")
     ]
   }
 

@@ -26,7 +26,9 @@ enum ScenarioSchema {
     ("empirical", ["values", "weights"]),
   ]
   /// Every key a distribution object may hold.
-  static let distributionKeys = ["dist", "value", "min", "max", "mean", "stddev", "scale", "shape", "values", "weights"]
+  static let distributionKeys = [
+    "dist", "value", "min", "max", "mean", "stddev", "scale", "shape", "values", "weights",
+  ]
 
   /// Access patterns (`"pattern"`) and the parameters each takes; `stride` is optional.
   static let patterns: [(name: String, parameters: [String])] = [
@@ -38,8 +40,10 @@ enum ScenarioSchema {
     ("trace", "the \"trace\" access pattern is not supported yet; run trace files with `memgo trace`")
   ]
   /// Every key an access object may hold.
-  static let accessKeys = ["pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size",
-    "phaseLength", "locality"]
+  static let accessKeys = [
+    "pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size",
+    "phaseLength", "locality",
+  ]
 
   // MARK: - Sweepable paths
 
@@ -93,7 +97,8 @@ enum ScenarioSchema {
             return "unknown scenario path \(quoted(path.description)) (did you mean \(quoted(fixed.description))?)"
           }
           let at = prefix.isEmpty ? "at the top level" : "in \(prefix)"
-          return "unknown scenario path \(quoted(path.description)) (\(quoted(key)) is not a key \(at); expected one of "
+          return
+            "unknown scenario path \(quoted(path.description)) (\(quoted(key)) is not a key \(at); expected one of "
             + names.joined(separator: ", ") + ")"
         }
         node = child
@@ -105,7 +110,8 @@ enum ScenarioSchema {
         return "\(prefix) is an array: name an element, e.g. \(prefix)[0].\(key)"
       case (.distribution, .key(let key)):
         guard distributionKeys.contains(key) else {
-          let hint = nearestName(key, in: distributionKeys).map { "did you mean \(quoted($0))?" }
+          let hint =
+            nearestName(key, in: distributionKeys).map { "did you mean \(quoted($0))?" }
             ?? "expected one of " + distributionKeys.joined(separator: ", ")
           return "unknown distribution parameter \(quoted(key)) in \(quoted(path.description)) (\(hint))"
         }

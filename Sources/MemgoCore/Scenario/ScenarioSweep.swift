@@ -89,7 +89,9 @@ enum ScenarioSweep {
       }
       points = product
     }
-    let perPoint = nodeCount(root) - nodeCount(node.value) + axes.reduce(0) { sum, axis in sum + (axis.values.map(nodeCount).max() ?? 0) }
+    let perPoint =
+      nodeCount(root) - nodeCount(node.value)
+      + axes.reduce(0) { sum, axis in sum + (axis.values.map(nodeCount).max() ?? 0) }
     let (work, overflow) = perPoint.multipliedReportingOverflow(by: points)
     if overflow || work > maximumWork {
       decoder.report(
@@ -172,7 +174,8 @@ enum ScenarioSweep {
             message: "cannot set \(target): \(place) has \(elements.count) element\(elements.count == 1 ? "" : "s") "
               + "(expected an index below \(elements.count))"))
       }
-      switch substituting(value, at: rest.dropFirst(), in: elements[i], prefix: prefix.appending(index: i), target: target)
+      switch substituting(
+        value, at: rest.dropFirst(), in: elements[i], prefix: prefix.appending(index: i), target: target)
       {
       case .failure(let problem): return .failure(problem)
       case .success(let newChild):
@@ -264,7 +267,8 @@ enum ScenarioSweep {
         let indices = valueIndices(of: problem.firstPoint, axes: axes)
         let where_ = zip(axes, indices).map { "\($0.key)=\($0.values[$1].abbreviated(30))" }.joined(separator: ", ")
         let others = problem.pointCount - 1
-        error.message += " (at sweep point \(where_)"
+        error.message +=
+          " (at sweep point \(where_)"
           + (others > 0 ? "; also at \(others) other point\(others == 1 ? "" : "s")" : "") + ")"
       }
       return error

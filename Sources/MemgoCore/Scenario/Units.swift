@@ -1,7 +1,10 @@
 /// A duration or size string that cannot be read; `message` says what is wrong and what is expected.
 public struct UnitError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What is wrong, and in parentheses what is expected.
   public var message: String
+  /// Creates the error with `message`.
   public init(_ message: String) { self.message = message }
+  /// The message.
   public var description: String { message }
 }
 
@@ -122,7 +125,9 @@ public enum Units {
   }
 
   private static func quotedUnit(_ unit: String) -> String {
-    let short = unit.unicodeScalars.count > 20 ? String(String.UnicodeScalarView(unit.unicodeScalars.prefix(20))) + "..."
+    let short =
+      unit.unicodeScalars.count > 20
+      ? String(String.UnicodeScalarView(unit.unicodeScalars.prefix(20))) + "..."
       : unit
     return "'\(short)'"
   }
