@@ -186,7 +186,7 @@ import Testing
     let replacements: [JSONValue] = [
       .null, .bool(true), .number("0"), .number("-1"), .number("1e400"), .number("2147483648"),
       .number("18446744073709551616"), .number("0.5"), .number("1e-400"), .string(""), .string("4KiB"),
-      .string("0s"), .string("1000001s"), .string("257TiB"), .string("fifo"), .string("µs"), .array([]),
+      .string("0s"), .string("1000001s"), .string("257TiB"), .string("fifo"), .string("µs"), .string("5\nms"), .string("a\u{0}/b"), .array([]),
       .array([.number("1")]), .object([]),
       .object([JSONMember(key: "dist", value: .string("empirical")), JSONMember(key: "values", value: .array([]))]),
       .object([

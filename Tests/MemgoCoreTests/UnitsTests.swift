@@ -53,6 +53,17 @@ import Testing
       duration("1e3ns") == .failure(UnitError("unknown unit 'e3ns' in \"1e3ns\" (expected one of ps, ns, us, ms, s)")))
   }
 
+  @Test func messagesStayOnOneLine() {
+    #expect(
+      duration("5\nms") == .failure(UnitError(#"unknown unit '\nms' in "5\nms" (expected one of ps, ns, us, ms, s)"#)))
+    #expect(
+      size("1" + String(repeating: "x", count: 30))
+        == .failure(
+          UnitError(
+            "unknown unit 'xxxxxxxxxxxxxxxxxxxx...' in \"1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" "
+              + "(expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB)")))
+  }
+
   @Test func sizesUseBinaryAndDecimalUnits() {
     #expect(size("1.5KiB") == .success(1536))
     #expect(size("1KB") == .success(1000))

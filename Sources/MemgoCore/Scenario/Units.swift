@@ -124,13 +124,14 @@ public enum Units {
     }
   }
 
+  /// The unit as written, in single quotes, escaped like a JSON string and cut after 20 characters.
   private static func quotedUnit(_ unit: String) -> String {
-    let short =
-      unit.unicodeScalars.count > 20
-      ? String(String.UnicodeScalarView(unit.unicodeScalars.prefix(20))) + "..."
-      : unit
-    return "'\(short)'"
+    let scalars = unit.unicodeScalars
+    let short = String(String.UnicodeScalarView(scalars.prefix(20)))
+    let escaped = JSONValue.string(short).serialized().dropFirst().dropLast()  // without the double quotes
+    return "'\(escaped)\(scalars.count > 20 ? "..." : "")'"
   }
+
 
   /// The outcome of scaling a decimal number by a unit.
   enum Scaled: Equatable {
