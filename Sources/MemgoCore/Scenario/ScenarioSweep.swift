@@ -20,8 +20,8 @@ enum ScenarioSweep {
 
   // MARK: - Planning
 
-  /// The sweep's axes, or nil after reporting problems to `decoder`. `sweepIndex` is the position
-  /// of `sweep` among the top-level members; `root` is the whole document.
+  /// The axes of the `sweep` object at `node`, or nil after reporting problems to `decoder`.
+  /// `root` is the whole document: every axis path must be settable in it (see `substituting`).
   static func plan(_ node: JSONNode, root: JSONValue, decoder: inout ScenarioDecoder) -> [SweepAxisPlan]? {
     guard case .object(let members) = node.value else {
       decoder.reportType(node, expected: "an object mapping scenario paths to lists of values")
