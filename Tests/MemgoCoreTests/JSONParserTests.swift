@@ -70,7 +70,8 @@ import Testing
   // MARK: - Rejected input, with line and column
 
   @Test func reportsWhatWasExpectedWithLineAndColumn() {
-    #expect(failure("{\n  \"a\": 1,\n  \"b\": 2 \"c\": 3\n}") == "line 3, column 10: expected ',' or '}' after object member")
+    #expect(
+      failure("{\n  \"a\": 1,\n  \"b\": 2 \"c\": 3\n}") == "line 3, column 10: expected ',' or '}' after object member")
     #expect(failure("[1 2]") == "line 1, column 4: expected ',' or ']' after array element")
     #expect(failure("{\"a\" 1}") == "line 1, column 6: expected ':' after object key")
     #expect(failure("{1: 2}") == "line 1, column 2: expected a string key after '{'")
@@ -79,7 +80,9 @@ import Testing
   }
 
   @Test func columnsCountCharactersNotBytes() {
-    #expect(failure("[\"é\", x]") == "line 1, column 7: invalid literal 'x' (expected true, false, null, a number, or a string in double quotes)")
+    #expect(
+      failure("[\"é\", x]")
+        == "line 1, column 7: invalid literal 'x' (expected true, false, null, a number, or a string in double quotes)")
   }
 
   @Test func rejectsEmptyInputAndTrailingContent() {
@@ -88,7 +91,8 @@ import Testing
     #expect(failure("{} {}") == "line 1, column 4: unexpected content after the JSON value")
     #expect(failure("1 2") == "line 1, column 3: unexpected content after the JSON value")
     #expect(failure("[1,") == "line 1, column 4: unexpected end of input (expected a JSON value)")
-    #expect(failure("{\"a\": 1") == "line 1, column 8: unexpected end of input (expected ',' or '}' after object member)")
+    #expect(
+      failure("{\"a\": 1") == "line 1, column 8: unexpected end of input (expected ',' or '}' after object member)")
   }
 
   @Test func rejectsDuplicateKeys() {
@@ -101,8 +105,16 @@ import Testing
     #expect(failure("['a']") == "line 1, column 2: strings must use double quotes, not '")
     #expect(failure("{'a': 1}") == "line 1, column 2: object keys must use double quotes, not '")
     #expect(failure("// c\n1") == "line 1, column 1: comments are not allowed in JSON")
-    #expect(failure("NaN") == "line 1, column 1: invalid literal 'NaN' (expected true, false, null, a number, or a string in double quotes)")
-    #expect(failure("True") == "line 1, column 1: invalid literal 'True' (expected true, false, null, a number, or a string in double quotes)")
+    #expect(
+      failure("NaN")
+        == "line 1, column 1: invalid literal 'NaN' "
+        + "(expected true, false, null, a number, or a string in double quotes)"
+    )
+    #expect(
+      failure("True")
+        == "line 1, column 1: invalid literal 'True' "
+        + "(expected true, false, null, a number, or a string in double quotes)"
+    )
     #expect(failure("+1") == "line 1, column 1: numbers cannot start with '+' (expected a JSON value)")
   }
 
@@ -117,13 +129,24 @@ import Testing
 
   @Test func rejectsMalformedStrings() {
     #expect(failure("\"abc") == "line 1, column 5: unterminated string (expected '\"')")
-    #expect(failure("\"a\nb\"") == "line 1, column 3: unescaped control character U+000A in string; strings cannot span lines, write \\n")
-    #expect(failure("\"a\tb\"") == "line 1, column 3: unescaped control character U+0009 in string (write it as an escape such as \\u0009)")
-    #expect(failure(#""\x""#) == #"line 1, column 2: invalid escape '\x' in string (expected one of \" \\ \/ \b \f \n \r \t \uXXXX)"#)
+    #expect(
+      failure("\"a\nb\"")
+        == "line 1, column 3: unescaped control character U+000A in string; strings cannot span lines, write \\n")
+    #expect(
+      failure("\"a\tb\"")
+        == "line 1, column 3: unescaped control character U+0009 in string (write it as an escape such as \\u0009)")
+    #expect(
+      failure(#""\x""#)
+        == #"line 1, column 2: invalid escape '\x' in string (expected one of \" \\ \/ \b \f \n \r \t \uXXXX)"#)
     #expect(failure(#""\u12G4""#) == "line 1, column 2: incomplete \\u escape (expected 4 hex digits)")
-    #expect(failure(#""\ud800""#) == "line 1, column 2: unpaired surrogate \\uD800 (expected a low surrogate \\uDC00-\\uDFFF to follow)")
-    #expect(failure(#""\ud800\u0041""#) == "line 1, column 2: unpaired surrogate \\uD800 (expected a low surrogate \\uDC00-\\uDFFF to follow)")
-    #expect(failure(#""\udc00""#) == "line 1, column 2: unpaired surrogate \\uDC00 (a low surrogate must follow a high one)")
+    #expect(
+      failure(#""\ud800""#)
+        == "line 1, column 2: unpaired surrogate \\uD800 (expected a low surrogate \\uDC00-\\uDFFF to follow)")
+    #expect(
+      failure(#""\ud800\u0041""#)
+        == "line 1, column 2: unpaired surrogate \\uD800 (expected a low surrogate \\uDC00-\\uDFFF to follow)")
+    #expect(
+      failure(#""\udc00""#) == "line 1, column 2: unpaired surrogate \\uDC00 (a low surrogate must follow a high one)")
   }
 
   @Test func rejectsInvalidUTF8() {
@@ -132,11 +155,14 @@ import Testing
     #expect(failure(bytes: [q, 0xC3, q]) == "line 1, column 2: invalid UTF-8 sequence starting with byte 0xC3")
     // Overlong encoding of '/' and an encoded surrogate (U+D800) are invalid (RFC 3629).
     #expect(failure(bytes: [q, 0xC0, 0xAF, q]) == "line 1, column 2: invalid UTF-8 byte 0xC0")
-    #expect(failure(bytes: [q, 0xED, 0xA0, 0x80, q]) == "line 1, column 2: invalid UTF-8 sequence starting with byte 0xED")
+    #expect(
+      failure(bytes: [q, 0xED, 0xA0, 0x80, q]) == "line 1, column 2: invalid UTF-8 sequence starting with byte 0xED")
     #expect(failure(bytes: [q, 0xF0, 0x9F]) == "line 1, column 2: truncated UTF-8 sequence at end of input")
     #expect(failure(bytes: [0xFF]) == "line 1, column 1: unexpected byte 0xFF (expected a JSON value)")
     // Also inside a string that needs unescaping.
-    #expect(failure(bytes: [q, UInt8(ascii: "\\"), UInt8(ascii: "n"), 0xFE, q]) == "line 1, column 4: invalid UTF-8 byte 0xFE")
+    #expect(
+      failure(bytes: [q, UInt8(ascii: "\\"), UInt8(ascii: "n"), 0xFE, q]) == "line 1, column 4: invalid UTF-8 byte 0xFE"
+    )
   }
 
   @Test func deepNestingIsAnErrorNotACrash() {

@@ -6,7 +6,8 @@ import Testing
   @Test func rendersKeysAndIndices() {
     #expect(JSONPath.root.description == "")
     #expect(JSONPath([.key("machine"), .key("tlb"), .key("ways")]).description == "machine.tlb.ways")
-    #expect(JSONPath([.key("processes"), .index(0), .key("size"), .key("dist")]).description == "processes[0].size.dist")
+    #expect(
+      JSONPath([.key("processes"), .index(0), .key("size"), .key("dist")]).description == "processes[0].size.dist")
     #expect(JSONPath([.key("a"), .index(1), .index(2)]).description == "a[1][2]")
     #expect(JSONPath.root.appending(key: "x").appending(index: 3).lastKey == "x")
   }
@@ -15,7 +16,9 @@ import Testing
     #expect(JSONPath(parsing: "machine.frames")?.components == [.key("machine"), .key("frames")])
     #expect(JSONPath(parsing: "processes[10].count")?.components == [.key("processes"), .index(10), .key("count")])
     #expect(JSONPath(parsing: "a[0][1]")?.components == [.key("a"), .index(0), .index(1)])
-    for bad in ["", ".", "a.", ".a", "a..b", "a[", "a[]", "a[01]", "a[-1]", "a[1", "[0]", "a b", "a[0]b", "a[1234567890]"] {
+    for bad in [
+      "", ".", "a.", ".a", "a..b", "a[", "a[]", "a[01]", "a[-1]", "a[1", "[0]", "a b", "a[0]b", "a[1234567890]",
+    ] {
       #expect(JSONPath(parsing: bad) == nil, "\(bad)")
     }
   }

@@ -52,7 +52,8 @@ import Testing
     #expect(try JSONValue.number("-2.5E-3").doubleValue() == -0.0025)
     #expect(try JSONValue.number("1e-400").doubleValue() == 0)
     #expect(Result { () throws(JSONNumberError) in try JSONValue.number("1e400").doubleValue() } == .failure(.tooLarge))
-    #expect(Result { () throws(JSONNumberError) in try JSONValue.number("-1e400").doubleValue() } == .failure(.tooSmall))
+    #expect(
+      Result { () throws(JSONNumberError) in try JSONValue.number("-1e400").doubleValue() } == .failure(.tooSmall))
   }
 
   /// Seeded differential test: integers written in random equivalent forms read back exactly.

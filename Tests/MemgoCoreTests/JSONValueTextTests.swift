@@ -30,7 +30,8 @@ import Testing
         return .string(String((0..<Int(rng.next() % 6)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }))
       case 4: return .array((0..<Int(rng.next() % 4)).map { _ in randomValue(depth: depth + 1) })
       default:
-        return .object((0..<Int(rng.next() % 4)).map { i in JSONMember(key: "k\(i)", value: randomValue(depth: depth + 1)) })
+        return .object(
+          (0..<Int(rng.next() % 4)).map { i in JSONMember(key: "k\(i)", value: randomValue(depth: depth + 1)) })
       }
     }
     for _ in 0..<500 {

@@ -7,7 +7,8 @@ import Testing
     let error = ScenarioError(
       file: "scenarios/x.json", path: JSONPath(parsing: "machine.tlb.ways")!, message: "3 does not divide entries (64)")
     #expect(error.description == "scenarios/x.json: machine.tlb.ways: 3 does not divide entries (64)")
-    let whole = ScenarioError(file: "x.json", path: .root, message: "line 1, column 1: empty input (expected a JSON value)")
+    let whole = ScenarioError(
+      file: "x.json", path: .root, message: "line 1, column 1: empty input (expected a JSON value)")
     #expect(whole.description == "x.json: line 1, column 1: empty input (expected a JSON value)")
   }
 

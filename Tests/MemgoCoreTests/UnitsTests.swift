@@ -29,16 +29,39 @@ import Testing
   @Test func durationErrors() {
     #expect(duration("1.5ps") == .failure(UnitError("\"1.5ps\" is not a whole number of picoseconds")))
     #expect(duration("0.0001ns") == .failure(UnitError("\"0.0001ns\" is not a whole number of picoseconds")))
-    #expect(duration("1000000.000000000001s") == .failure(UnitError("\"1000000.000000000001s\" exceeds the limit of 1000000s")))
-    #expect(duration("99999999999999999999999999s") == .failure(UnitError("\"99999999999999999999999999s\" exceeds the limit of 1000000s")))
-    #expect(duration("5sec") == .failure(UnitError("unknown unit 'sec' in \"5sec\" (expected one of ps, ns, us, ms, s)")))
-    #expect(duration("5") == .failure(UnitError("missing unit in \"5\" (expected one of ps, ns, us, ms, s, e.g. \"5ms\")")))
-    #expect(duration("5 ms") == .failure(UnitError("space before the unit in \"5 ms\" (write the unit right after the number, e.g. \"5ms\")")))
+    #expect(
+      duration("1000000.000000000001s")
+        == .failure(UnitError("\"1000000.000000000001s\" exceeds the limit of 1000000s")))
+    #expect(
+      duration("99999999999999999999999999s")
+        == .failure(UnitError("\"99999999999999999999999999s\" exceeds the limit of 1000000s")))
+    #expect(
+      duration("5sec") == .failure(UnitError("unknown unit 'sec' in \"5sec\" (expected one of ps, ns, us, ms, s)")))
+    #expect(
+      duration("5") == .failure(UnitError("missing unit in \"5\" (expected one of ps, ns, us, ms, s, e.g. \"5ms\")")))
+    #expect(
+      duration("5 ms")
+        == .failure(
+          UnitError("space before the unit in \"5 ms\" (write the unit right after the number, e.g. \"5ms\")")))
     #expect(duration("-5ns") == .failure(UnitError("negative duration \"-5ns\" (expected a value of 0 or more)")))
-    #expect(duration("ms") == .failure(UnitError("\"ms\" does not start with a number (expected a number and a unit, e.g. \"5ms\")")))
+    #expect(
+      duration("ms")
+        == .failure(UnitError("\"ms\" does not start with a number (expected a number and a unit, e.g. \"5ms\")")))
     #expect(duration("") == .failure(UnitError("empty duration string (expected a number and a unit, e.g. \"5ms\")")))
     #expect(duration("1.ms") == .failure(UnitError("invalid number in \"1.ms\" (expected a digit after '.')")))
-    #expect(duration("1e3ns") == .failure(UnitError("unknown unit 'e3ns' in \"1e3ns\" (expected one of ps, ns, us, ms, s)")))
+    #expect(
+      duration("1e3ns") == .failure(UnitError("unknown unit 'e3ns' in \"1e3ns\" (expected one of ps, ns, us, ms, s)")))
+  }
+
+  @Test func messagesStayOnOneLine() {
+    #expect(
+      duration("5\nms") == .failure(UnitError(#"unknown unit '\nms' in "5\nms" (expected one of ps, ns, us, ms, s)"#)))
+    #expect(
+      size("1" + String(repeating: "x", count: 30))
+        == .failure(
+          UnitError(
+            "unknown unit 'xxxxxxxxxxxxxxxxxxxx...' in \"1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" "
+              + "(expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB)")))
   }
 
   @Test func sizesUseBinaryAndDecimalUnits() {
@@ -56,12 +79,19 @@ import Testing
   }
 
   @Test func sizeErrors() {
-    #expect(size("4kb") == .failure(UnitError("unknown unit 'kb' in \"4kb\" (expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB)")))
+    #expect(
+      size("4kb")
+        == .failure(UnitError("unknown unit 'kb' in \"4kb\" (expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB)")))
     #expect(size("1.5B") == .failure(UnitError("\"1.5B\" is not a whole number of bytes")))
     #expect(size("0.1KiB") == .failure(UnitError("\"0.1KiB\" is not a whole number of bytes")))
-    #expect(size("0.0000000000009094947017729282379150390625TiB") == .failure(UnitError("\"0.0000000000009094947017729282379150390625TiB\" has more than 38 decimal places")))
+    #expect(
+      size("0.0000000000009094947017729282379150390625TiB")
+        == .failure(UnitError("\"0.0000000000009094947017729282379150390625TiB\" has more than 38 decimal places")))
     #expect(size("257TiB") == .failure(UnitError("\"257TiB\" exceeds the limit of 256TiB")))
-    #expect(size("4096") == .failure(UnitError("missing unit in \"4096\" (expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB, e.g. \"4KiB\")")))
+    #expect(
+      size("4096")
+        == .failure(
+          UnitError("missing unit in \"4096\" (expected one of B, KiB, MiB, GiB, TiB, KB, MB, GB, TB, e.g. \"4KiB\")")))
   }
 
   @Test func formattingPicksTheLargestWholeUnit() {
@@ -79,7 +109,9 @@ import Testing
   @Test func formatAndParseRoundTrip() {
     var rng = SplitMix64(seed: 5)
     for _ in 0..<2_000 {
-      let ps = Int64(rng.next() % UInt64(Units.maximumDuration.picoseconds + 1)) / [1, 1_000, 1_000_000_000][Int(rng.next() % 3)]
+      let ps =
+        Int64(rng.next() % UInt64(Units.maximumDuration.picoseconds + 1))
+        / [1, 1_000, 1_000_000_000][Int(rng.next() % 3)]
       #expect(duration(Units.formatDuration(SimTime(picoseconds: ps))) == .success(ps))
       let bytes = Int64(rng.next() % UInt64(Units.maximumSize + 1)) >> Int(rng.next() % 40)
       #expect(size(Units.formatSize(bytes)) == .success(bytes))

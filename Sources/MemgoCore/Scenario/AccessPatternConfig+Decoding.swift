@@ -42,7 +42,8 @@ extension ScenarioDecoder {
     let optional = ["stride", "format"]
     guard let object else {
       if let first = parameters.first(where: { !optional.contains($0) }) {
-        report(patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
+        report(
+          patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
         return nil
       }
       return name == "uniform" ? .uniform : .sequential(stride: nil)
@@ -172,15 +173,11 @@ extension ScenarioDecoder {
   /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.
   private mutating func reportKeys(_ object: JSONObjectView, allowed: [String], kind: String?) {
     for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      let message: String
-      if let kind, ScenarioSchema.accessKeys.contains(member.key) {
-        let own = allowed.dropFirst()
-        message = "\(quoted(member.key)) is not a parameter of pattern \(quoted(kind)) (expected "
-          + (own.isEmpty ? "no parameters" : own.joined(separator: ", ")) + ")"
-      } else {
-        message = unknownKeyMessage(member.key, keys: allowed)
-      }
-      report(path: object.node.path, order: object.node.order + [i], message)
+      report(
+        path: object.node.path, order: object.node.order + [i],
+        Self.foreignKeyMessage(
+          member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
+          otherKindsKeys: ScenarioSchema.accessKeys))
     }
   }
 }

@@ -20,7 +20,8 @@ extension ScenarioDecoder {
     func reportForeignKeys(_ decoder: inout ScenarioDecoder) {
       let keys = ScenarioSchema.distributionKeys
       for (i, member) in object.members.enumerated() where !keys.contains(member.key) {
-        decoder.report(path: node.path, order: node.order + [i], decoder.unknownKeyMessage(member.key, keys: keys))
+        decoder.report(
+          path: node.path, order: node.order + [i], ScenarioDecoder.unknownKeyMessage(member.key, keys: keys))
       }
     }
     guard let distNode = object["dist"] else {
@@ -40,14 +41,11 @@ extension ScenarioDecoder {
     // Keys: "dist" and this kind's parameters; a parameter of another kind gets its own message.
     let allowed = ["dist"] + parameters
     for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      let message: String
-      if ScenarioSchema.distributionKeys.contains(member.key) {
-        message = "\(quoted(member.key)) is not a parameter of dist \(quoted(distName)) (expected "
-          + (parameters.isEmpty ? "no parameters" : parameters.joined(separator: ", ")) + ")"
-      } else {
-        message = unknownKeyMessage(member.key, keys: allowed)
-      }
-      report(path: node.path, order: node.order + [i], message)
+      report(
+        path: node.path, order: node.order + [i],
+        Self.foreignKeyMessage(
+          member.key, allowed: allowed, kind: "dist \(quoted(distName))",
+          otherKindsKeys: ScenarioSchema.distributionKeys))
     }
 
     /// A required parameter, or nil after reporting it missing.

@@ -10,6 +10,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
   /// What is wrong, e.g. `expected ',' or '}' after object member`.
   public var message: String
 
+  /// Creates an error at `offset` (line `line`, column `column`) saying `message`.
   public init(offset: Int, line: Int, column: Int, message: String) {
     self.offset = offset
     self.line = line
@@ -92,11 +93,10 @@ private struct Parser {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
 
-  /// An array or object being filled. It is modified in place at the top of `stack` (never
-  /// popped, extended and pushed back, which would copy its contents on every element and make
-  /// parsing quadratic).
+  /// An array or object being filled. Kept in a struct mutated in place on `stack` (never copied
+  /// out and back), so appending stays amortized O(1).
   struct Container {
-    var isArray: Bool
+    var isObject: Bool
     var elements: [JSONValue] = []
     var members: [JSONMember] = []
     var keys: Set<String> = []
@@ -159,7 +159,7 @@ private struct Parser {
           value = .object([])
         } else {
           let key = try parseKey(after: "'{'")
-          stack.append(Container(isArray: false, keys: [key], pendingKey: key))
+          stack.append(Container(isObject: true, keys: [key], pendingKey: key))
           continue
         }
       case UInt8(ascii: "["):
@@ -170,7 +170,7 @@ private struct Parser {
           index += 1
           value = .array([])
         } else {
-          stack.append(Container(isArray: true))
+          stack.append(Container(isObject: false))
           continue
         }
       case UInt8(ascii: "\""):
@@ -182,10 +182,9 @@ private struct Parser {
       }
 
       // Attach the completed value to open containers, closing them as their ends arrive.
-      attach: while true {
-        guard !stack.isEmpty else { return value }
+      attach: while !stack.isEmpty {
         let top = stack.count - 1
-        if stack[top].isArray {
+        if !stack[top].isObject {
           stack[top].elements.append(value)
           skipWhitespace()
           if current == UInt8(ascii: ",") {
@@ -196,7 +195,6 @@ private struct Parser {
           } else if current == UInt8(ascii: "]") {
             index += 1
             value = .array(stack.removeLast().elements)
-            continue attach
           } else {
             throw expected("',' or ']' after array element")
           }
@@ -217,12 +215,12 @@ private struct Parser {
           } else if current == UInt8(ascii: "}") {
             index += 1
             value = .object(stack.removeLast().members)
-            continue attach
           } else {
             throw expected("',' or '}' after object member")
           }
         }
       }
+      if stack.isEmpty { return value }
     }
   }
 
@@ -257,11 +255,18 @@ private struct Parser {
       while end < bytes.count && isWordByte(bytes[end]) && end - start < 32 { end += 1 }
       let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       switch word {
-      case "true": index = end; return .bool(true)
-      case "false": index = end; return .bool(false)
-      case "null": index = end; return .null
+      case "true":
+        index = end
+        return .bool(true)
+      case "false":
+        index = end
+        return .bool(false)
+      case "null":
+        index = end
+        return .null
       default:
-        throw fail("invalid literal '\(word)' (expected true, false, null, a number, or a string in double quotes)",
+        throw fail(
+          "invalid literal '\(word)' (expected true, false, null, a number, or a string in double quotes)",
           at: start)
       }
     }
@@ -370,12 +375,20 @@ private struct Parser {
     var secondRange: ClosedRange<UInt8> = 0x80...0xBF
     switch lead {
     case 0xC2...0xDF: length = 2
-    case 0xE0: length = 3; secondRange = 0xA0...0xBF
+    case 0xE0:
+      length = 3
+      secondRange = 0xA0...0xBF
     case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: length = 3; secondRange = 0x80...0x9F
-    case 0xF0: length = 4; secondRange = 0x90...0xBF
+    case 0xED:
+      length = 3
+      secondRange = 0x80...0x9F
+    case 0xF0:
+      length = 4
+      secondRange = 0x90...0xBF
     case 0xF1...0xF3: length = 4
-    case 0xF4: length = 4; secondRange = 0x80...0x8F
+    case 0xF4:
+      length = 4
+      secondRange = 0x80...0x8F
     default: throw fail("invalid UTF-8 byte \(hexByte(lead))", at: index)
     }
     for k in 1..<length {
@@ -409,19 +422,22 @@ private struct Parser {
       if scalarValue >= 0xD800 && scalarValue <= 0xDBFF {
         // A high surrogate must be followed by an escaped low surrogate.
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-          throw fail("unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
+          throw fail(
+            "unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
             at: escapeStart)
         }
         let lowStart = index
         index += 2
         let low = try parseHex4(escapeStart: lowStart)
         guard low >= 0xDC00 && low <= 0xDFFF else {
-          throw fail("unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
+          throw fail(
+            "unpaired surrogate \\u\(hex4(scalarValue)) (expected a low surrogate \\uDC00-\\uDFFF to follow)",
             at: escapeStart)
         }
         scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
       } else if scalarValue >= 0xDC00 && scalarValue <= 0xDFFF {
-        throw fail("unpaired surrogate \\u\(hex4(scalarValue)) (a low surrogate must follow a high one)",
+        throw fail(
+          "unpaired surrogate \\u\(hex4(scalarValue)) (a low surrogate must follow a high one)",
           at: escapeStart)
       }
       guard let scalar = Unicode.Scalar(scalarValue) else {
@@ -429,7 +445,8 @@ private struct Parser {
       }
       buffer.append(contentsOf: String(Character(scalar)).utf8)
     default:
-      let shown = byte >= 0x21 && byte < 0x7F ? "\\\(Character(Unicode.Scalar(byte)))" : "\\ followed by \(hexByte(byte))"
+      let shown =
+        byte >= 0x21 && byte < 0x7F ? "\\\(Character(Unicode.Scalar(byte)))" : "\\ followed by \(hexByte(byte))"
       throw fail(
         "invalid escape '\(shown)' in string (expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
         at: escapeStart)
@@ -464,4 +481,3 @@ private func hex4(_ value: UInt32) -> String {
   let hex = String(value, radix: 16, uppercase: true)
   return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
-

@@ -10,6 +10,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
   /// The steps from the root, outermost first.
   public var components: [Component]
 
+  /// Creates the path with these steps (the root when empty).
   public init(_ components: [Component] = []) { self.components = components }
 
   /// The whole document.
@@ -42,7 +43,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether `prefix` is this path or one of its ancestors.
   public func hasPrefix(_ prefix: JSONPath) -> Bool {
-    prefix.components.count <= components.count && Array(components.prefix(prefix.components.count)) == prefix.components
+    prefix.components.count <= components.count
+      && Array(components.prefix(prefix.components.count)) == prefix.components
   }
 
   /// Keys joined by `.`, indices as `[i]`: `processes[0].size.dist`.

@@ -70,7 +70,8 @@ extension ScenarioDecoder {
   private mutating func processName(_ node: JSONNode) -> String? {
     guard let name = string(node) else { return nil }
     if name.isEmpty || name.unicodeScalars.count > 100 || name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-      report(node, "\(Self.found(node.value)) is not a usable name (expected 1 to 100 characters, no control characters)")
+      report(
+        node, "\(Self.found(node.value)) is not a usable name (expected 1 to 100 characters, no control characters)")
       return nil
     }
     return name

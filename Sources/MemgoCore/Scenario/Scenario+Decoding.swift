@@ -8,9 +8,9 @@ extension ScenarioDecoder {
   /// ignored: the loader expands it). `defaultName` is used when the file gives no `name`.
   /// Returns nil when any problem was found; `errors` then lists them all.
   mutating func scenario(_ root: JSONValue, defaultName: String) -> Scenario? {
+    let problemsBefore = problemCount
     let rootNode = JSONNode(root: root)
     guard let object = object(rootNode, keys: ScenarioSchema.topKeys) else { return nil }
-    let errorsBefore = errors.count
     var name: String? = defaultName
     if let nameNode = object["name"] {
       name = scenarioName(nameNode, given: true)
@@ -55,7 +55,7 @@ extension ScenarioDecoder {
     if !stopGiven && !everyGroupHasRequests && (object["stop"] == nil || stopObject != nil) {
       let expected = "stop.time, stop.requests, or requests in every process group"
       if let stopObject {
-        report(stopObject.node, "no stop condition (expected \(expected))")
+        reportAfterMembers(stopObject.node, "no stop condition (expected \(expected))")
       } else {
         reportMissing("stop", in: object, expected: expected)
       }
@@ -67,7 +67,7 @@ extension ScenarioDecoder {
           + "(expected warmup < stop.time)")
     }
 
-    guard errors.count == errorsBefore, let name, let description, let seed, let replications, let warmup,
+    guard problemCount == problemsBefore, let name, let description, let seed, let replications, let warmup,
       let config = machine.config
     else { return nil }
     return Scenario(
@@ -77,7 +77,8 @@ extension ScenarioDecoder {
   }
 
   /// `processes`: a non-empty array of groups with unique names and at most 10^6 processes in all.
-  private mutating func processGroups(_ object: JSONObjectView, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding] {
+  private mutating func processGroups(_ object: JSONObjectView, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding]
+  {
     guard let node = object["processes"] else {
       reportMissing("processes", in: object, expected: "an array of process groups")
       return []
@@ -98,7 +99,8 @@ extension ScenarioDecoder {
       if let name = group.name {
         if let first = firstIndexByName[name] {
           let nameNode = group.nameNode ?? node.element(i, element)
-          report(nameNode, "duplicate process group name \(quoted(name)) (also processes[\(first)]; expected unique names)")
+          report(
+            nameNode, "duplicate process group name \(quoted(name)) (also processes[\(first)]; expected unique names)")
         } else {
           firstIndexByName[name] = i
         }
@@ -107,7 +109,7 @@ extension ScenarioDecoder {
       groups.append(group)
     }
     if total > Self.maximumProcesses {
-      report(node, "\(total) processes in all (expected at most 10^6 over all groups)")
+      reportAfterMembers(node, "\(total) processes in all (expected at most 10^6 over all groups)")
     }
     return groups
   }

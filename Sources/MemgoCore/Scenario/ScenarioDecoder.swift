@@ -29,16 +29,35 @@ struct JSONNode {
 
 /// An object node's members, looked up by key.
 struct JSONObjectView {
-  var node: JSONNode
-  var members: [JSONMember]
+  let node: JSONNode
+  let members: [JSONMember]
+  /// Member index by key, built for large objects only (small ones are scanned).
+  private let index: [String: Int]?
+
+  init(node: JSONNode, members: [JSONMember]) {
+    self.node = node
+    self.members = members
+    if members.count > 32 {
+      var index: [String: Int] = [:]
+      for (i, member) in members.enumerated() where index[member.key] == nil { index[member.key] = i }
+      self.index = index
+    } else {
+      self.index = nil
+    }
+  }
+
+  private func position(of key: String) -> Int? {
+    if let index { return index[key] }
+    return members.firstIndex { $0.key == key }
+  }
 
   /// The member `key` as a node, or nil if absent.
   subscript(_ key: String) -> JSONNode? {
-    guard let i = members.firstIndex(where: { $0.key == key }) else { return nil }
+    guard let i = position(of: key) else { return nil }
     return JSONNode(value: members[i].value, path: node.path.appending(key: key), order: node.order + [i])
   }
 
-  func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+  func has(_ key: String) -> Bool { position(of: key) != nil }
 }
 
 /// Decodes JSON into scenario types, collecting every problem instead of stopping at the first.
@@ -49,18 +68,36 @@ struct JSONObjectView {
 struct ScenarioDecoder {
   /// The file name used in every error.
   let file: String
+  /// The problems recorded, at most `maximumKeptErrors` (the first found).
   private(set) var errors: [ScenarioError] = []
+  /// Problems found beyond `maximumKeptErrors`, counted but not kept (bounds memory on huge files).
+  private(set) var omitted = 0
+  /// The most problems kept in `errors`.
+  static let maximumKeptErrors = 1000
 
   init(file: String) { self.file = file }
 
+  /// Every problem found, kept or not.
+  var problemCount: Int { errors.count + omitted }
+
   // MARK: - Reporting
 
-  mutating func report(_ node: JSONNode, _ message: String) {
-    errors.append(ScenarioError(file: file, path: node.path, order: node.order, message: message))
+  /// Records a problem at `node`; the message is built only if the problem is kept.
+  mutating func report(_ node: JSONNode, _ message: @autoclosure () -> String) {
+    report(path: node.path, order: node.order, message())
   }
 
-  mutating func report(path: JSONPath, order: [Int], _ message: String) {
-    errors.append(ScenarioError(file: file, path: path, order: order, message: message))
+  mutating func report(path: JSONPath, order: [Int], _ message: @autoclosure () -> String) {
+    if errors.count < Self.maximumKeptErrors {
+      errors.append(ScenarioError(file: file, path: path, order: order, message: message()))
+    } else {
+      omitted += 1
+    }
+  }
+
+  /// Reports a problem with a container as a whole, placed after its members in file order.
+  mutating func reportAfterMembers(_ node: JSONNode, _ message: String) {
+    report(path: node.path, order: node.order + [Int.max], message)
   }
 
   /// Reports that `key` is missing from `object`; `expected` says what to write.
@@ -104,23 +141,33 @@ struct ScenarioDecoder {
       return nil
     }
     for (i, member) in members.enumerated() where !keys.contains(member.key) {
-      report(path: node.path, order: node.order + [i], unknownKeyMessage(member.key, keys: keys))
+      report(path: node.path, order: node.order + [i], Self.unknownKeyMessage(member.key, keys: keys))
     }
     return JSONObjectView(node: node, members: members)
   }
 
-  func unknownKeyMessage(_ key: String, keys: [String]) -> String {
+  static func unknownKeyMessage(_ key: String, keys: [String]) -> String {
     if let guess = nearestName(key, in: keys) {
       return "unknown key \(quoted(key)) (did you mean \(quoted(guess))?)"
     }
     return "unknown key \(quoted(key)) (expected one of \(keys.joined(separator: ", ")))"
   }
 
+  /// The message for `key` outside `allowed` (the first allowed key names the kind, e.g. "dist"):
+  /// a parameter of another kind (`otherKindsKeys`) says so, anything else is an unknown key.
+  static func foreignKeyMessage(_ key: String, allowed: [String], kind: String?, otherKindsKeys: [String]) -> String {
+    guard let kind, otherKindsKeys.contains(key) else { return unknownKeyMessage(key, keys: allowed) }
+    let own = allowed.dropFirst()
+    return "\(quoted(key)) is not a parameter of \(kind) (expected "
+      + (own.isEmpty ? "no parameters" : own.joined(separator: ", ")) + ")"
+  }
+
   // MARK: - Scalars
 
   /// An exact integer within `range`.
   mutating func int(_ node: JSONNode, _ range: ClosedRange<Int>, name: String? = nil) -> Int? {
-    let expectedRange = "expected \(Self.formatLimit(range.lowerBound)) <= \(name ?? node.name) <= "
+    let expectedRange =
+      "expected \(Self.formatLimit(range.lowerBound)) <= \(name ?? node.name) <= "
       + Self.formatLimit(range.upperBound)
     do throws(JSONNumberError) {
       let value = try node.value.intValue()
@@ -180,7 +227,8 @@ struct ScenarioDecoder {
     let tooLow = min.map { $0.inclusive ? value < $0.value : value <= $0.value } ?? false
     let tooHigh = max.map { $0.inclusive ? value > $0.value : value >= $0.value } ?? false
     if tooLow || tooHigh {
-      report(node, "\(Self.found(node.value)) is out of range (expected \(Self.rangeText(name ?? node.name, min, max)))")
+      report(
+        node, "\(Self.found(node.value)) is out of range (expected \(Self.rangeText(name ?? node.name, min, max)))")
       return nil
     }
     return value

@@ -13,6 +13,7 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
   /// The problem's position in file order (member and element indices along the path), for sorting.
   var order: [Int]
 
+  /// Creates a problem in `file` at `path` saying `message`.
   public init(file: String, path: JSONPath, message: String) {
     self.file = file
     self.path = path
@@ -32,6 +33,7 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
   }
 
+  /// Problems are equal when they name the same file, path and message (file order aside).
   public static func == (a: ScenarioError, b: ScenarioError) -> Bool {
     a.file == b.file && a.path == b.path && a.message == b.message
   }

@@ -77,17 +77,22 @@ public enum ScenarioLoader {
       // Report the sweep's problems and the base's, except those a valid sweep path would replace.
       let sweptPaths = sweptPathsForMasking(members: members)
       let baseErrors = baseDecoder.errors.filter { error in !sweptPaths.contains { error.path.hasPrefix($0) } }
-      throw .invalid(finish(sweepDecoder.errors + baseErrors, file: path))
+      throw .invalid(
+        finish(
+          sweepDecoder.errors + baseErrors, file: path,
+          incomplete: sweepDecoder.omitted > 0 || baseDecoder.omitted > 0))
     }
     if axes.isEmpty {
-      guard let base else { throw .invalid(finish(baseDecoder.errors, file: path)) }
+      guard let base else {
+        throw .invalid(finish(baseDecoder.errors, file: path, incomplete: baseDecoder.omitted > 0))
+      }
       return ScenarioFile(
         path: path, json: root, base: base, axes: [],
         points: [SweepPoint(index: 0, parameters: [], scenario: base)])
     }
     switch ScenarioSweep.expand(root: root, axes: axes, file: path, defaultName: name) {
-    case .problems(let errors):
-      throw .invalid(finish(errors, file: path))
+    case .problems(let errors, let incomplete):
+      throw .invalid(finish(errors, file: path, incomplete: incomplete))
     case .points(let points):
       // Without the sweep applied the file may lack a key the sweep supplies: then the first point
       // stands for the base.
@@ -116,16 +121,19 @@ public enum ScenarioLoader {
     }
   }
 
-  /// Sorts problems into file order (stable) and caps their number.
-  private static func finish(_ errors: [ScenarioError], file: String) -> [ScenarioError] {
+  /// Sorts problems into file order (stable) and caps their number; `incomplete` says that the
+  /// decoder stopped keeping problems, so the count of those not shown is a lower bound.
+  private static func finish(_ errors: [ScenarioError], file: String, incomplete: Bool) -> [ScenarioError] {
     let sorted = errors.enumerated().sorted { a, b in
       if a.element.order != b.element.order { return ScenarioError.inFileOrder(a.element, b.element) }
       return a.offset < b.offset
     }.map(\.element)
-    guard sorted.count > maximumReportedErrors else { return sorted }
-    let more = sorted.count - maximumReportedErrors
+    guard sorted.count > maximumReportedErrors || incomplete else { return sorted }
+    let more = max(0, sorted.count - maximumReportedErrors)
+    let count = incomplete ? "at least \(more + 1)" : String(more)
     return Array(sorted.prefix(maximumReportedErrors)) + [
-      ScenarioError(file: file, path: .root, message: "\(more) more problem\(more == 1 ? "" : "s") not shown")
+      ScenarioError(
+        file: file, path: .root, message: "\(count) more problem\(more == 1 && !incomplete ? "" : "s") not shown")
     ]
   }
 

@@ -28,7 +28,9 @@ enum ScenarioSchema {
     ("empirical", ["values", "weights"]),
   ]
   /// Every key a distribution object may hold.
-  static let distributionKeys = ["dist", "value", "min", "max", "mean", "stddev", "scale", "shape", "values", "weights"]
+  static let distributionKeys = [
+    "dist", "value", "min", "max", "mean", "stddev", "scale", "shape", "values", "weights",
+  ]
 
   /// Access patterns (`"pattern"`) and the parameters each takes; `stride` is optional.
   static let patterns: [(name: String, parameters: [String])] = [
@@ -39,8 +41,10 @@ enum ScenarioSchema {
   /// Patterns the SPEC names that this version does not implement yet, with the reason.
   static let unsupportedPatterns: [(name: String, reason: String)] = []
   /// Every key an access object may hold.
-  static let accessKeys = ["pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size",
-    "phaseLength", "locality", "path", "format"]
+  static let accessKeys = [
+    "pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size",
+    "phaseLength", "locality", "path", "format",
+  ]
 
   // MARK: - Sweepable paths
 
@@ -94,7 +98,8 @@ enum ScenarioSchema {
             return "unknown scenario path \(quoted(path.description)) (did you mean \(quoted(fixed.description))?)"
           }
           let at = prefix.isEmpty ? "at the top level" : "in \(prefix)"
-          return "unknown scenario path \(quoted(path.description)) (\(quoted(key)) is not a key \(at); expected one of "
+          return
+            "unknown scenario path \(quoted(path.description)) (\(quoted(key)) is not a key \(at); expected one of "
             + names.joined(separator: ", ") + ")"
         }
         node = child
@@ -106,7 +111,8 @@ enum ScenarioSchema {
         return "\(prefix) is an array: name an element, e.g. \(prefix)[0].\(key)"
       case (.distribution, .key(let key)):
         guard distributionKeys.contains(key) else {
-          let hint = nearestName(key, in: distributionKeys).map { "did you mean \(quoted($0))?" }
+          let hint =
+            nearestName(key, in: distributionKeys).map { "did you mean \(quoted($0))?" }
             ?? "expected one of " + distributionKeys.joined(separator: ", ")
           return "unknown distribution parameter \(quoted(key)) in \(quoted(path.description)) (\(hint))"
         }

@@ -20,8 +20,8 @@ enum ScenarioSweep {
 
   // MARK: - Planning
 
-  /// The sweep's axes, or nil after reporting problems to `decoder`. `sweepIndex` is the position
-  /// of `sweep` among the top-level members; `root` is the whole document.
+  /// The axes of the `sweep` object at `node`, or nil after reporting problems to `decoder`.
+  /// `root` is the whole document: every axis path must be settable in it (see `substituting`).
   static func plan(_ node: JSONNode, root: JSONValue, decoder: inout ScenarioDecoder) -> [SweepAxisPlan]? {
     guard case .object(let members) = node.value else {
       decoder.reportType(node, expected: "an object mapping scenario paths to lists of values")
@@ -89,7 +89,9 @@ enum ScenarioSweep {
       }
       points = product
     }
-    let perPoint = nodeCount(root) - nodeCount(node.value) + axes.reduce(0) { sum, axis in sum + (axis.values.map(nodeCount).max() ?? 0) }
+    let perPoint =
+      nodeCount(root) - nodeCount(node.value)
+      + axes.reduce(0) { sum, axis in sum + (axis.values.map(nodeCount).max() ?? 0) }
     let (work, overflow) = perPoint.multipliedReportingOverflow(by: points)
     if overflow || work > maximumWork {
       decoder.report(
@@ -172,7 +174,8 @@ enum ScenarioSweep {
             message: "cannot set \(target): \(place) has \(elements.count) element\(elements.count == 1 ? "" : "s") "
               + "(expected an index below \(elements.count))"))
       }
-      switch substituting(value, at: rest.dropFirst(), in: elements[i], prefix: prefix.appending(index: i), target: target)
+      switch substituting(
+        value, at: rest.dropFirst(), in: elements[i], prefix: prefix.appending(index: i), target: target)
       {
       case .failure(let problem): return .failure(problem)
       case .success(let newChild):
@@ -214,6 +217,7 @@ enum ScenarioSweep {
     }
     var problems: [Problem] = []
     var problemIndex: [String: Int] = [:]
+    var omitted = false
 
     for p in 0..<total {
       let indices = valueIndices(of: p, axes: axes)
@@ -230,6 +234,7 @@ enum ScenarioSweep {
         points.append(SweepPoint(index: p, parameters: parameters, scenario: scenario))
         continue
       }
+      if decoder.omitted > 0 { omitted = true }
       for var error in decoder.errors {
         var atSweepValue = false
         if let a = axes.firstIndex(where: { error.path.hasPrefix($0.path) }) {
@@ -246,6 +251,8 @@ enum ScenarioSweep {
             problems[k].pointCount += 1
             problems[k].lastPoint = p
           }
+        } else if problems.count >= ScenarioDecoder.maximumKeptErrors {
+          omitted = true
         } else {
           problemIndex[key] = problems.count
           problems.append(
@@ -253,24 +260,25 @@ enum ScenarioSweep {
         }
       }
     }
-    if problems.isEmpty { return .points(points) }
+    if problems.isEmpty && !omitted { return .points(points) }
     let errors = problems.map { problem -> ScenarioError in
       var error = problem.error
       if !problem.atSweepValue && problem.pointCount < total {
         let indices = valueIndices(of: problem.firstPoint, axes: axes)
         let where_ = zip(axes, indices).map { "\($0.key)=\($0.values[$1].abbreviated(30))" }.joined(separator: ", ")
         let others = problem.pointCount - 1
-        error.message += " (at sweep point \(where_)"
+        error.message +=
+          " (at sweep point \(where_)"
           + (others > 0 ? "; also at \(others) other point\(others == 1 ? "" : "s")" : "") + ")"
       }
       return error
     }
-    return .problems(errors)
+    return .problems(errors, incomplete: omitted)
   }
 
-  /// Every point of a valid sweep, or the problems found.
+  /// Every point of a valid sweep, or the problems found (`incomplete` when some were not kept).
   enum Expansion {
     case points([SweepPoint])
-    case problems([ScenarioError])
+    case problems([ScenarioError], incomplete: Bool)
   }
 }

@@ -1,7 +1,10 @@
 /// A duration or size string that cannot be read; `message` says what is wrong and what is expected.
 public struct UnitError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What is wrong, and in parentheses what is expected.
   public var message: String
+  /// Creates the error with `message`.
   public init(_ message: String) { self.message = message }
+  /// The message.
   public var description: String { message }
 }
 
@@ -121,11 +124,14 @@ public enum Units {
     }
   }
 
+  /// The unit as written, in single quotes, escaped like a JSON string and cut after 20 characters.
   private static func quotedUnit(_ unit: String) -> String {
-    let short = unit.unicodeScalars.count > 20 ? String(String.UnicodeScalarView(unit.unicodeScalars.prefix(20))) + "..."
-      : unit
-    return "'\(short)'"
+    let scalars = unit.unicodeScalars
+    let short = String(String.UnicodeScalarView(scalars.prefix(20)))
+    let escaped = JSONValue.string(short).serialized().dropFirst().dropLast()  // without the double quotes
+    return "'\(escaped)\(scalars.count > 20 ? "..." : "")'"
   }
+
 
   /// The outcome of scaling a decimal number by a unit.
   enum Scaled: Equatable {
