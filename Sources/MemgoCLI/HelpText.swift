@@ -1,12 +1,13 @@
 /// The help texts, in the layout swift-argument-parser made familiar.
 enum HelpText {
-  static let commands = ["run", "validate", "bench", "help"]
+  static let commands = ["run", "validate", "explain", "bench", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
     case "run": return run
     case "validate": return validate
     case "bench": return bench
+    case "explain": return explain
     case "help": return overview
     default: return nil
     }
@@ -24,6 +25,7 @@ enum HelpText {
     SUBCOMMANDS:
       run SCENARIO.json       Simulate a scenario and print its report.
       validate SCENARIO...    Check scenario files; run nothing.
+      explain --refs LIST     Textbook step table of a reference string under one policy.
       bench                   Run the built-in performance benchmarks.
       help [COMMAND]          Show help for memgo or one command.
 
@@ -72,6 +74,29 @@ enum HelpText {
 
     Each problem is printed on stderr as 'memgo: FILE: JSON.PATH: what is wrong (what is
     expected)'. Exit status 2 if any file is invalid, 1 if one cannot be read.
+
+    """
+
+  static let explain = """
+    OVERVIEW: Run a short reference string through one replacement policy and print the step table
+    that operating-systems textbooks draw: one column per reference, the page in each frame after
+    it, faults marked F, victims named, then the fault count. Frames start empty; cold faults count.
+
+    USAGE: memgo explain --refs LIST [--frames N] [--policy P] [--format F]
+
+    OPTIONS:
+      --refs LIST             Page numbers separated by commas, each optionally prefixed by W (a
+                              write) or R (a read), e.g. 7,0,1,2,0,3,W0,4 (values: 0...2^40-1;
+                              at most 10000 references).
+      --frames N              Number of page frames (values: 1...64; default: 3).
+      --policy P              Replacement policy with its default parameters (values: fifo, lru,
+                              clock, nru, lfu, random, aging, wsclock, arc, 2q, sieve, opt;
+                              default: fifo). Time-based parameters count references.
+      --format F              Output format (values: table, markdown, json; default: table).
+      --seed N                Seed of the random policy (values: 0...2^64-1; default: 1).
+      -h, --help              Show help information.
+
+    EXAMPLE: memgo explain --refs 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1 --frames 3 --policy lru
 
     """
 

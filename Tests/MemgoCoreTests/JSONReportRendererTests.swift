@@ -98,7 +98,13 @@ import Testing
             "latencyP90": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2},
             "latencyP99": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2},
             "latencyP999": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2},
-            "latencyMax": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2}
+            "latencyMax": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2},
+            "contextSwitches": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+            "tlbFlushes": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+            "tlbShootdowns": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+            "walkCacheHits": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+            "admissionWaits": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+            "suspensions": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2}
           },
           "processes": [
             {
@@ -141,7 +147,13 @@ import Testing
                 "latencyP99": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2},
                 "latencyP999": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05,\
      "n": 2},
-                "latencyMax": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2}
+                "latencyMax": {"mean": 4.5e-06, "stddev": 2.121320343559643e-06, "ci95": 1.90593071043e-05, "n": 2},
+                "contextSwitches": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+                "tlbFlushes": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+                "tlbShootdowns": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+                "walkCacheHits": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+                "admissionWaits": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2},
+                "suspensions": {"mean": 0, "stddev": 0, "ci95": 0, "n": 2}
               }
             }
           ]
@@ -183,7 +195,13 @@ import Testing
             "latencyP90": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
             "latencyP99": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
             "latencyP999": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
-            "latencyMax": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1}
+            "latencyMax": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
+            "contextSwitches": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+            "tlbFlushes": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+            "tlbShootdowns": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+            "walkCacheHits": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+            "admissionWaits": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+            "suspensions": {"mean": 0, "stddev": null, "ci95": null, "n": 1}
           },
           "processes": [
             {
@@ -221,7 +239,13 @@ import Testing
                 "latencyP90": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
                 "latencyP99": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
                 "latencyP999": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
-                "latencyMax": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1}
+                "latencyMax": {"mean": 6e-06, "stddev": null, "ci95": null, "n": 1},
+                "contextSwitches": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+                "tlbFlushes": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+                "tlbShootdowns": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+                "walkCacheHits": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+                "admissionWaits": {"mean": 0, "stddev": null, "ci95": null, "n": 1},
+                "suspensions": {"mean": 0, "stddev": null, "ci95": null, "n": 1}
               }
             }
           ]

@@ -103,5 +103,11 @@ import Testing
     | lat p99          |    39.98 µs |
     | lat p99.9        |    39.98 µs |
     | lat max          |    40.00 µs |
+    | ctx switches     |           0 |
+    | TLB flushes      |           0 |
+    | shootdowns       |           0 |
+    | walk cache hits  |           0 |
+    | admission waits  |           0 |
+    | suspensions      |           0 |
     """
 }

@@ -25,6 +25,12 @@ import Testing
     t.diskWaitSum = 60_000_000_000  // 60 ms over 20 disk operations
     t.diskBusy = 250_000_000_000  // 0.25 s of channel time
     t.cpuBusy = 1_000_000_000_000  // 1 s of CPU time
+    t.contextSwitches = 30
+    t.tlbFlushes = 12
+    t.tlbShootdowns = 7
+    t.walkCacheHits = 60
+    t.admissionWaits = 2
+    t.suspensions = 3
     for v in 1...100 { t.latency.record(Int64(v)) }  // exact buckets: quantiles are ranks
     return t
   }
@@ -46,6 +52,8 @@ import Testing
       .effectiveAccessTime: 20e-6,  // 5 ms / 250 accesses
       .latencyMean: 50e-6,  // 5 ms / 100 requests
       .latencyP50: 50e-12, .latencyP90: 90e-12, .latencyP99: 99e-12, .latencyP999: 100e-12, .latencyMax: 100e-12,
+      .contextSwitches: 30, .tlbFlushes: 12, .tlbShootdowns: 7, .walkCacheHits: 60, .admissionWaits: 2,
+      .suspensions: 3,
     ]
     #expect(expected.count == Metric.count)
     for metric in Metric.allCases {

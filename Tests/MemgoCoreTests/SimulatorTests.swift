@@ -185,6 +185,148 @@ import Testing
     let busy = r.machine.diskBusy / t
     #expect(busy > 0.3 && busy < 1)
   }
+
+  // MARK: - Page-walk caches, huge pages, shootdowns
+
+  /// No TLB, 4 levels, one walk-cache entry per upper level; pages 0, 1, 0, 1. Access 1: a full
+  /// walk (400 ns) that stops at the empty root entry, the fault (2 µs), a full retry walk (400 ns)
+  /// that caches the three upper entries, RAM (100 ns): 2900 ns. Access 2 (page 1, same leaf
+  /// table): the level-2 entry is cached, so each walk reads the leaf only: 100 + 2000 + 100 + 100
+  /// = 2300 ns. Accesses 3 and 4: 100 + 100 ns.
+  @Test func walkCacheSkipsTheUpperLevelsWithExactTimes() {
+    var m = Self.machine(frames: 8, tlbEntries: 0, levels: 4)
+    m.pageTable.walkCache = 1
+    let result = Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
+    #expect(result.machine.pageWalks == 6)
+    #expect(result.machine.walkCacheHits == 4)
+    #expect(result.machine.pteReads == 4 + 4 + 1 + 1 + 1 + 1)
+    #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2300 + 200 + 200))
+    // Without the caches every walk reads four entries.
+    m.pageTable.walkCache = 0
+    let plain = Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
+    #expect(plain.machine.walkCacheHits == 0)
+    #expect(plain.machine.pteReads == 6 * 4)
+    #expect(plain.simulatedTime == Self.ns(4 * 1000 + 2 * 2900 + 2 * 500))
+  }
+
+  /// Pages 0 and 512 (2 MiB apart: different leaf tables under the same level-2 table), twice,
+  /// with two walk-cache entries per level. Access 1: 2900 ns as above. Access 2: the level-3 entry
+  /// is cached, the level-2 one is not: walks read 2 entries (200 + 2000 + 200 + 100 = 2500 ns).
+  /// Accesses 3 and 4 hit their level-2 entries: 100 + 100 ns each.
+  @Test func walkCacheHitsAtTheLowestCachedLevel() {
+    var m = Self.machine(frames: 8, tlbEntries: 0, levels: 4)
+    m.pageTable.walkCache = 2
+    let group = ProcessGroupConfig(
+      name: "far", addressSpace: 4 << 20, requests: 4, interval: .constant(1_000_000), size: .constant(1),
+      access: .sequential(stride: 2 << 20))
+    let result = Simulation.run(Self.scenario(m, group), replication: 0)
+    #expect(result.machine.walkCacheHits == 4)
+    #expect(result.machine.pteReads == 4 + 4 + 2 + 2 + 1 + 1)
+    #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2500 + 200 + 200))
+  }
+
+  /// An event log that keeps each access's virtual and physical address.
+  struct AddressLog: EventLog {
+    static var isEnabled: Bool { true }
+    var va: Int64 = 0
+    var accesses: [(va: Int64, frame: Int, pa: UInt64)] = []
+    var ptes: [Int] = []
+    var levels = 0
+    mutating func beginAccess(pid: Int, time: SimTime, va: Int64, vpn: Int64, isWrite: Bool) {
+      self.va = va
+      levels = 0
+    }
+    mutating func tlbLookup(pid: Int, hit: Bool) {}
+    mutating func beginWalk(pid: Int) { levels = 0 }
+    mutating func pageTableEntry(pid: Int, level: Int, address: UInt64, value: UInt64) { levels += 1 }
+    mutating func fault(pid: Int, time: SimTime, vpn: Int64, major: Bool) {}
+    mutating func evict(pid: Int, time: SimTime, victimPid: Int, victimVPN: Int64, frame: Int, dirty: Bool) {}
+    mutating func disk(
+      pid: Int, time: SimTime, isWrite: Bool, vpn: Int64, frame: Int, wait: SimTime, service: SimTime
+    ) {}
+    mutating func endAccess(pid: Int, time: SimTime, frame: Int, physicalAddress: UInt64) {
+      accesses.append((va, frame, physicalAddress))
+      ptes.append(levels)
+    }
+    mutating func finish() {}
+  }
+
+  /// 2 MiB pages with a 3-level table: requests 1 MiB apart touch pages 0, 0, 1, 1, 2, 2, 3, 3.
+  /// Each first touch is a zero-fill fault (1 + 300 + 2000 + 1 + 300 + 100 = 2702 ns), each second
+  /// a TLB hit (101 ns); a walk reads 3 entries; physical addresses keep the 21-bit page offset.
+  @Test func hugePagesWorkThroughout() {
+    var m = Self.machine(frames: 8, levels: 3)
+    m.pageSize = 2 << 20
+    let group = ProcessGroupConfig(
+      name: "huge", addressSpace: 8 << 20, requests: 8, interval: .constant(1_000_000), size: .constant(1),
+      access: .sequential(stride: 1 << 20))
+    var log = AddressLog()
+    let result = Simulation.run(Self.scenario(m, group), replication: 0, log: &log)
+    #expect(result.machine.minorFaults == 4)
+    #expect(result.machine.tlbHits == 4)
+    #expect(result.machine.pteReads == 4 * 2 * 3)
+    #expect(result.simulatedTime == Self.ns(8 * 1000 + 4 * 2702 + 4 * 101))
+    #expect(log.accesses.map(\.va) == (0..<8).map { Int64($0) << 20 })
+    for access in log.accesses {
+      #expect(access.pa == UInt64(access.frame) << 21 | UInt64(access.va & ((2 << 20) - 1)))
+    }
+    #expect(Set(log.accesses.map(\.frame)).count == 4)
+    #expect(log.ptes == [3, 0, 3, 0, 3, 0, 3, 0])
+    // Requests of 2 bytes at 0 and at 2 MiB - 1: the second crosses into page 1 (three accesses).
+    var crossing = group
+    crossing.requests = 2
+    crossing.size = .constant(2)
+    crossing.access = .sequential(stride: (2 << 20) - 1)
+    let two = Simulation.run(Self.scenario(m, crossing), replication: 0)
+    #expect(two.machine.accesses == 3)
+    #expect(two.machine.minorFaults == 2)
+  }
+
+  /// A page's TLB entries are shot down on every CPU that may hold them: with ASIDs, every CPU;
+  /// without, only the CPUs whose last process owns the page (another process's entry for the same
+  /// page number is left alone). Shootdowns are counted for the process that caused them.
+  @Test func shootdownsReachEveryCPUThatMayHoldTheEntry() {
+    for tagged in [true, false] {
+      var g = Self.looping(pages: 1, requests: 1, count: 2)
+      g.name = "pair"
+      var sim = Simulator<GlobalAllocator<FIFOPolicy>, NoEventLog>(
+        scenario: Self.scenario(Self.machine(frames: 4, tlbEntries: 4, cpus: 2, asid: tagged), g), replication: 0,
+        log: NoEventLog())
+      // Process 0's page 7 is in frame 2; both CPUs hold a translation of page 7: CPU 0 ran process
+      // 0, CPU 1 last ran process 1 (with ASIDs it ran process 0 before).
+      let leaf = sim.pageTable.leafEntry(process: 0, vpn: 7)
+      sim.frameOwner[2] = 0
+      sim.frameVPN[2] = 7
+      sim.frameLeaf[2] = leaf
+      sim.pageTable.entries[leaf] =
+        PageTable.frameField(frame: 2, pageSize: 4096) | PageTable.present | PageTable.dirty
+      sim.cpus.lastProcess = [0, 1]
+      let key = TLB.key(vpn: 7, asid: tagged ? 0 : 0)
+      sim.tlbs[0].insert(key, vpn: 7, frame: 2)
+      sim.tlbs[1].insert(tagged ? key : TLB.key(vpn: 7, asid: 0), vpn: 7, frame: 3)
+      let dirty = sim.unmap(frame: 2, by: 1, at: .zero)
+      #expect(dirty)
+      #expect(sim.pageTable.entries[leaf] == PageTable.touched)
+      #expect(sim.groupTallies[0].tlbShootdowns == (tagged ? 2 : 1))
+      #expect(sim.tlbs[0].lookup(key, vpn: 7) == nil)
+      #expect((sim.tlbs[1].lookup(key, vpn: 7) == nil) == tagged)
+    }
+  }
+
+  /// Two CPUs, four processes sharing too few frames: every shootdown belongs to an eviction, and a
+  /// translation is on at most two TLBs.
+  @Test func shootdownsWithTwoCPUs() {
+    var m = Self.machine(frames: 6, tlbEntries: 8, cpus: 2)
+    m.replacement.policy = .lru
+    let g = ProcessGroupConfig(
+      name: "z", count: 4, addressSpace: 1 << 20, requests: 400, interval: .exponential(mean: 1_000_000),
+      size: .constant(1), access: .loop(pages: 3))
+    let result = Simulation.run(Self.scenario(m, g), replication: 0)
+    #expect(result.machine.tlbShootdowns > 0)
+    #expect(result.machine.tlbShootdowns <= 2 * result.machine.evictions)
+    #expect(result.machine.contextSwitches > 0)
+    #expect(result.machine.tlbFlushes == 0)
+  }
 }
 
 /// Trace-driven processes replay their trace as requests.

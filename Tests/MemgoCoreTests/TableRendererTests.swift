@@ -101,5 +101,11 @@ import Testing
     lat p99               40.0 µs
     lat p99.9             40.0 µs
     lat max               40.0 µs
+    ctx switches                0
+    TLB flushes                 0
+    shootdowns                  0
+    walk cache hits             0
+    admission waits             0
+    suspensions                 0
     """
 }

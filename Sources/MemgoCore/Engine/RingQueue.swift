@@ -43,3 +43,8 @@ public struct RingQueue: Sendable {
     head = 0
   }
 }
+
+extension RingQueue {
+  /// The id at the head, without removing it.
+  public var first: Int32? { count > 0 ? storage[head] : nil }
+}

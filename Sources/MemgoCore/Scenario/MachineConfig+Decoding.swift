@@ -15,6 +15,7 @@ extension ScenarioDecoder {
   static let pageSizeRange = 256...(1 << 30)
   static let maximumTLBEntries = 65536
   static let pageTableLevels = 1...6
+  static let maximumWalkCacheEntries = 4096
   static let maximumDiskChannels = 1024
 
   /// Decodes `machine`; defaults are those of `MachineConfig.init`.
@@ -45,8 +46,18 @@ extension ScenarioDecoder {
     let tlb = field("tlb", defaults.tlb) { $0.tlb($1) }
     let pageTable = field("pageTable", defaults.pageTable) { decoder, child in
       guard let table = decoder.object(child, keys: ScenarioSchema.pageTableKeys) else { return nil }
-      guard let levelsNode = table["levels"] else { return PageTableConfig() }
-      return decoder.int(levelsNode, Self.pageTableLevels).map { PageTableConfig(levels: $0) }
+      var config: PageTableConfig? = PageTableConfig()
+      if let levelsNode = table["levels"] {
+        if let levels = decoder.int(levelsNode, Self.pageTableLevels) { config?.levels = levels } else { config = nil }
+      }
+      if let cacheNode = table["walkCache"] {
+        if let entries = decoder.int(cacheNode, 0...Self.maximumWalkCacheEntries) {
+          config?.walkCache = entries
+        } else {
+          config = nil
+        }
+      }
+      return config
     }
     result.levels = pageTable?.levels
     let replacement = field("replacement", defaults.replacement) { $0.replacement($1) }
@@ -56,6 +67,17 @@ extension ScenarioDecoder {
       guard let diskObject = decoder.object(child, keys: ScenarioSchema.diskKeys) else { return nil }
       guard let channelsNode = diskObject["channels"] else { return DiskConfig() }
       return decoder.int(channelsNode, 1...Self.maximumDiskChannels).map { DiskConfig(channels: $0) }
+    }
+
+    // A fixed quota larger than memory could never be admitted.
+    if let frames, let replacement, case .frames(let quota) = replacement.frameQuota, quota > frames,
+      let replacementNode = object["replacement"], case .object(let members) = replacementNode.value,
+      let quotaNode = JSONObjectView(node: replacementNode, members: members)["frameQuota"]
+    {
+      valid = false
+      report(
+        quotaNode,
+        "\(quota) is more than machine.frames (\(frames)) (expected a quota of at most \(frames) frames, or \"equal\")")
     }
 
     guard valid, let pageSize, let frames, let tlb, let pageTable, let replacement, let zeroFill,
@@ -183,13 +205,52 @@ extension ScenarioDecoder {
         valid = false
       }
     }
+    // Scope parameters, likewise decoded whatever the scope.
+    if let n = object["frameQuota"] {
+      if let quota = frameQuota(n) { config.frameQuota = quota } else { valid = false }
+    }
+    if let n = object["tau"] {
+      if let tau = int(n, 1...Self.maximumRequests) { config.tau = Int64(tau) } else { valid = false }
+    }
+    if let n = object["pffUpper"] {
+      if let rate = double(n, min: .above(0), max: .atMost(1), name: "pffUpper") {
+        config.pffUpper = rate
+      } else {
+        valid = false
+      }
+    }
+    if let n = object["pffLower"] {
+      if let rate = double(n, min: .above(0), max: .atMost(1), name: "pffLower") {
+        config.pffLower = rate
+      } else {
+        valid = false
+      }
+    }
     if valid {
       for problem in config.validate() {
         valid = false
-        if let n = object[problem.key] { report(n, problem.message) }
+        if let n = object[problem.key] {
+          report(n, problem.message)
+        } else {
+          // A default out of step with a given value (pffLower above a given pffUpper).
+          report(object.node, "\(problem.key) (default): \(problem.message)")
+        }
       }
     }
     return valid ? config : nil
+  }
+
+  /// `frameQuota`: a number of frames (at least 1), or `"equal"`.
+  private mutating func frameQuota(_ node: JSONNode) -> FrameQuota? {
+    switch node.value {
+    case .string("equal"):
+      return .equal
+    case .string(let text):
+      report(node, "\(quoted(text)) is not a quota (expected a number of frames, or \"equal\")")
+      return nil
+    default:
+      return int(node, 1...Self.maximumFrames, name: "frameQuota").map { .frames($0) }
+    }
   }
 
   /// A policy name from `PolicyKind`; policies that need the future reference stream (OPT) are

@@ -6,6 +6,8 @@ extension ReplacementConfig {
   public static let twoQKinRange: ClosedRange<Double> = 0...1
   /// Valid values of `twoQKout`.
   public static let twoQKoutRange: ClosedRange<Double> = 0...4
+  /// Valid values of `tau` (references).
+  public static let tauRange: ClosedRange<Int64> = 1...1_000_000_000_000
 
   /// The parameters whose values are out of range, as (key under `machine.replacement`, message)
   /// pairs; the message says what is wrong, then what is expected in parentheses. Every parameter
@@ -28,13 +30,41 @@ extension ReplacementConfig {
     if !ReplacementConfig.twoQKoutRange.contains(twoQKout) {
       problems.append(("twoQKout", "\(twoQKout) is out of range (expected a fraction of the frames in 0...4)"))
     }
+    if case .frames(let quota) = frameQuota, quota < 1 {
+      problems.append(("frameQuota", "\(quota) is out of range (expected at least 1 frame, or \"equal\")"))
+    }
+    if !ReplacementConfig.tauRange.contains(tau) {
+      problems.append(("tau", "\(tau) is out of range (expected a number of references in 1...10^12)"))
+    }
+    let rates = [("pffUpper", pffUpper), ("pffLower", pffLower)]
+    for (key, rate) in rates where !(rate > 0 && rate <= 1) {  // also rejects NaN
+      problems.append((key, "\(rate) is out of range (expected a fault rate 0 < \(key) <= 1)"))
+    }
+    if pffLower > pffUpper && rates.allSatisfy({ $0.1 > 0 && $0.1 <= 1 }) {
+      problems.append(("pffLower", "\(pffLower) is above pffUpper (\(pffUpper)) (expected pffLower <= pffUpper)"))
+    }
     return problems
   }
 
   /// The policy and the parameters that matter to it, as (key, value) pairs in a fixed order, for
   /// reports: `policy` first, then e.g. `agingBits`, `agingPeriod`. Automatic times read `auto`.
+  /// A scope other than `global` follows with its own parameters (`scope`, then `frameQuota`, `tau`
+  /// or `pffUpper` and `pffLower`); `workingset` and `pff` choose pages by their own rules, so
+  /// they list no policy parameters.
   public var parameters: [(key: String, value: String)] {
     var list: [(key: String, value: String)] = [("policy", policy.rawValue)]
+    switch scope {
+    case .global: list += policyParameters
+    case .local: list += policyParameters + [("scope", "local"), ("frameQuota", frameQuota.description)]
+    case .workingset: list += [("scope", "workingset"), ("tau", "\(tau)")]
+    case .pff: list += [("scope", "pff"), ("pffUpper", "\(pffUpper)"), ("pffLower", "\(pffLower)")]
+    }
+    return list
+  }
+
+  /// The parameters of the policy itself, without its name.
+  var policyParameters: [(key: String, value: String)] {
+    var list: [(key: String, value: String)] = []
     switch policy {
     case .clock, .nru:
       list.append(("referenceOnLoad", "\(referenceOnLoad)"))

@@ -96,13 +96,31 @@ public struct TLBConfig: Sendable {
 /// A radix page table of `levels` levels, 512 eight-byte entries per table (x86-64 style).
 public struct PageTableConfig: Sendable {
   public var levels: Int
-  public init(levels: Int = 4) { self.levels = levels }
+  /// Entries in each upper level's page-walk cache (x86 paging-structure caches); 0 (the default)
+  /// means none, so every walk reads every level.
+  public var walkCache: Int
+  public init(levels: Int = 4, walkCache: Int = 0) {
+    self.levels = levels
+    self.walkCache = walkCache
+  }
 }
 
-/// How frames are shared between processes.
+/// How frames are shared between processes (`machine.replacement.scope`; docs/fidelity.md).
 public enum AllocationScope: String, Sendable, CaseIterable {
   /// One pool: any process's page can evict any other's.
   case global
+  /// Fixed local allocation: each process owns `frameQuota` frames and replaces only its own pages;
+  /// a process that cannot get its quota waits to be admitted.
+  case local
+  /// Denning's working-set policy: a process keeps the pages it referenced in its last `tau`
+  /// references; a load controller suspends a process when the working sets exceed memory.
+  case workingset
+  /// Page-fault-frequency allocation: a process grows when its fault rate is above `pffUpper` and
+  /// sheds pages when it is below `pffLower`; the same load controller as `workingset`.
+  case pff
+
+  /// Whether the scope varies each process's allocation and runs the load controller.
+  public var controlsLoad: Bool { self == .workingset || self == .pff }
 }
 
 /// The replacement policy and its parameters (`machine.replacement`).
@@ -137,11 +155,24 @@ public struct ReplacementConfig: Sendable {
   /// 2Q: Kout, the number of remembered A1out page identifiers as a fraction of the frames (default
   /// 0.5 as Johnson and Shasha recommend; 0...4; floor(Kout × frames) identifiers).
   public var twoQKout: Double
+  /// Scope `local`: the frames each process owns (default `.equal`: frames / processes, at least 1).
+  public var frameQuota: FrameQuota
+  /// Scope `workingset`: Denning's window τ, counted in the process's own page references (its
+  /// virtual time): a page belongs to the working set while the process has made fewer than `tau`
+  /// references since its last use (default 1000; 1...10^12).
+  public var tau: Int64
+  /// Scope `pff`: the fault rate (faults per reference, measured over the references since the
+  /// process's previous fault) above which a faulting process is given another frame (default 0.02).
+  public var pffUpper: Double
+  /// Scope `pff`: the fault rate below which a faulting process first gives up every page it has
+  /// not referenced since its previous fault (default 0.002; at most `pffUpper`).
+  public var pffLower: Double
 
   public init(
     policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true,
     agingBits: Int = 8, agingPeriod: SimTime? = nil, wsclockTau: SimTime? = nil, twoQKin: Double = 0.25,
-    twoQKout: Double = 0.5
+    twoQKout: Double = 0.5, frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.02,
+    pffLower: Double = 0.002
   ) {
     self.policy = policy
     self.scope = scope
@@ -151,6 +182,10 @@ public struct ReplacementConfig: Sendable {
     self.wsclockTau = wsclockTau
     self.twoQKin = twoQKin
     self.twoQKout = twoQKout
+    self.frameQuota = frameQuota
+    self.tau = tau
+    self.pffUpper = pffUpper
+    self.pffLower = pffLower
   }
 }
 

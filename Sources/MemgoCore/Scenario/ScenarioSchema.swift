@@ -11,9 +11,10 @@ enum ScenarioSchema {
     "cpus", "pageSize", "frames", "memory", "tlb", "pageTable", "replacement", "zeroFill", "latency", "disk",
   ]
   static let tlbKeys = ["entries", "ways", "asid"]
-  static let pageTableKeys = ["levels"]
+  static let pageTableKeys = ["levels", "walkCache"]
   static let replacementKeys = [
     "policy", "scope", "referenceOnLoad", "agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout",
+    "frameQuota", "tau", "pffUpper", "pffLower",
   ]
   static let latencyKeys = ["tlb", "ram", "fault", "diskRead", "diskWrite"]
   static let diskKeys = ["channels"]

@@ -6,6 +6,7 @@ struct RequestTally {
   var tlbMisses: Int64 = 0
   var pageWalks: Int64 = 0
   var pteReads: Int64 = 0
+  var walkCacheHits: Int64 = 0
   var majorFaults: Int64 = 0
   var minorFaults: Int64 = 0
   var evictions: Int64 = 0
@@ -24,6 +25,7 @@ struct RequestTally {
     tally.tlbMisses += tlbMisses
     tally.pageWalks += pageWalks
     tally.pteReads += pteReads
+    tally.walkCacheHits += walkCacheHits
     tally.majorFaults += majorFaults
     tally.minorFaults += minorFaults
     tally.evictions += evictions

@@ -12,6 +12,10 @@ public enum EventKind: UInt8, Sendable {
   case diskDone
   /// A frame may have become available to the process, which waits for one.
   case frameAvailable
+  /// The process, which waited for its frame quota, is admitted and starts.
+  case admitted
+  /// The process, suspended by the load controller, resumes and retries its access.
+  case unsuspended
 }
 
 /// A scheduled event: a kind and the process it concerns. Eight bytes, no references.

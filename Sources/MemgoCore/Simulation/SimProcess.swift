@@ -12,6 +12,12 @@ enum ProcessPhase: UInt8 {
   case blockedOnDisk
   /// Waiting for a frame to become evictable.
   case waitingForFrame
+  /// Waiting to be admitted until its frame quota is free (scope `local`).
+  case waitingForAdmission
+  /// Suspended by the load controller, writing its dirty pages out.
+  case swappingOut
+  /// Suspended by the load controller, waiting for room to resume.
+  case suspended
   case finished
 }
 
@@ -50,6 +56,12 @@ struct SimProcess {
   var diskStarted = SimTime.zero
   /// Whether its disk operation is being served (not queued).
   var inDiskService = false
+
+  // MARK: - Load control
+  /// Dirty pages its swap-out writes (0 when it is not swapping out).
+  var swapOutPages: Int64 = 0
+  /// Free or reclaimable frames it needs before it is resumed.
+  var resumeNeed = 0
 
   // MARK: - Randomness
   var intervalRandom: Xoshiro256StarStar

@@ -32,17 +32,23 @@ extension Simulator {
   mutating func allocateFrame(_ p: Int, at time: SimTime, resumeInline: Bool, clock: inout SimTime) -> Bool {
     var frame: Int32
     var victimDirty = false
-    if let free = freeFrames.popLast() {
+    let reference = PageReference(
+      page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time)
+    switch allocator.decide(for: reference, freeFrames: freeFrames.count) {
+    case .takeFree:
+      guard let free = freeFrames.popLast() else { preconditionFailure("the allocator took a frame from an empty pool") }
       frame = free
-    } else if let victim = policy.selectVictim(
-      for: PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time)) {
+    case .replace(let victim):
       frame = victim.rawValue
       victimDirty = evict(frame: Int(frame), for: p, at: time)
-    } else {
+    case .waitForIO:
       // Every frame is in I/O: wait until a page-in completes or a process exits.
       processes[p].phase = .waitingForFrame
       frameWaiters.enqueue(Int32(p))
       yieldProcessor(p, at: time)
+      return false
+    case .suspend:
+      suspend(p, at: time)
       return false
     }
     let f = Int(frame)
@@ -97,21 +103,34 @@ extension Simulator {
   mutating func evict(frame f: Int, for p: Int, at time: SimTime) -> Bool {
     let owner = Int(frameOwner[f])
     let vpn = frameVPN[f]
-    let leaf = frameLeaf[f]
-    let value = pageTable.entries[leaf]
-    let dirty = value & PageTable.dirty != 0
-    pageTable.entries[leaf] = PageTable.touched
-    let key = TLB.key(vpn: vpn, asid: tlbTagged ? owner : 0)
-    if hasCPUPool {
-      for c in tlbs.indices where cpus.lastProcess[c] == Int32(owner) || tlbTagged {
-        if tlbs[c].invalidate(key, vpn: vpn) { shootdowns += 1 }
-      }
-    } else if tlbs[owner].invalidate(key, vpn: vpn) {
-      shootdowns += 1
-    }
+    let dirty = unmap(frame: f, by: p, at: time)
     processes[p].tally.evictions += 1
     if dirty { processes[p].tally.dirtyEvictions += 1 }
     if Log.isEnabled { log.evict(pid: p, time: time, victimPid: owner, victimVPN: vpn, frame: f, dirty: dirty) }
+    return dirty
+  }
+
+  /// Unmaps the page in frame `f` (its leaf entry keeps only the "touched" bit) and shoots its
+  /// translation down on every TLB that may hold it: with a CPU pool, every CPU that last ran its
+  /// owner, or every CPU when entries are tagged; else its owner's own TLB. Invalidated entries are
+  /// counted as shootdowns of `p`, the process whose action caused them. Returns whether the page
+  /// was dirty.
+  mutating func unmap(frame f: Int, by p: Int, at time: SimTime) -> Bool {
+    let owner = Int(frameOwner[f])
+    let vpn = frameVPN[f]
+    let leaf = frameLeaf[f]
+    let dirty = pageTable.entries[leaf] & PageTable.dirty != 0
+    pageTable.entries[leaf] = PageTable.touched
+    let key = TLB.key(vpn: vpn, asid: tlbTagged ? owner : 0)
+    var invalidated: Int64 = 0
+    if hasCPUPool {
+      for c in tlbs.indices where cpus.lastProcess[c] == Int32(owner) || tlbTagged {
+        if tlbs[c].invalidate(key, vpn: vpn) { invalidated += 1 }
+      }
+    } else if tlbs[owner].invalidate(key, vpn: vpn) {
+      invalidated = 1
+    }
+    if invalidated > 0 && time >= warmup { groupTallies[Int(processes[p].group)].tlbShootdowns += invalidated }
     return dirty
   }
 
@@ -122,13 +141,14 @@ extension Simulator {
     pageTable.entries[leaf] =
       PageTable.frameField(frame: frame, pageSize: scenario.machine.pageSize)
       | PageTable.present | PageTable.writable | PageTable.touched
-    policy.didLoad(
+    allocator.didLoad(
       FrameNumber(Int32(frame)),
       PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time))
     // A frame is evictable again: one waiter may proceed.
     if let waiter = frameWaiters.dequeue() {
       queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
     }
+    if Frames.controlsLoad && !suspendedQueue.isEmpty { resumeSuspended(at: time) }
   }
 
   // MARK: - Disk
@@ -137,7 +157,11 @@ extension Simulator {
   mutating func submitDisk(_ p: Int, isWrite: Bool, at time: SimTime) {
     processes[p].diskIsWrite = isWrite
     processes[p].diskEnqueued = time
-    if isWrite { processes[p].tally.diskWrites += 1 } else { processes[p].tally.diskReads += 1 }
+    if isWrite {
+      processes[p].tally.diskWrites += Int64(processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1)
+    } else {
+      processes[p].tally.diskReads += 1
+    }
     if disk.hasFreeChannel {
       startDisk(p, at: time)
     } else {
@@ -148,7 +172,14 @@ extension Simulator {
 
   mutating func startDisk(_ p: Int, at time: SimTime) {
     disk.seize()
-    let service = processes[p].diskIsWrite ? latency.diskWrite() : latency.diskRead()
+    var service = processes[p].diskIsWrite ? latency.diskWrite() : latency.diskRead()
+    // A swap-out writes every dirty page of the process in one operation.
+    if processes[p].diskIsWrite && processes[p].swapOutPages > 1 {
+      for _ in 1..<processes[p].swapOutPages {
+        let (sum, overflow) = service.addingReportingOverflow(latency.diskWrite())
+        service = overflow ? Self.horizon.picoseconds : sum
+      }
+    }
     processes[p].diskStarted = time
     processes[p].inDiskService = true
     processes[p].tally.diskWait += (time - processes[p].diskEnqueued).picoseconds
@@ -168,6 +199,10 @@ extension Simulator {
     }
     disk.account(until: time, measuredFrom: warmup)
     if let next = disk.dequeue() { startDisk(Int(next), at: time) }
+    if processes[p].phase == .swappingOut {
+      finishSwapOut(p, at: time)
+      return
+    }
     if processes[p].readAfterWrite {
       processes[p].readAfterWrite = false
       submitDisk(p, isWrite: false, at: time)

@@ -12,15 +12,21 @@ extension Simulator {
   }
 
   /// Gives CPU `c` to `p` at `time`: a context switch if it last ran another process, which
-  /// flushes its TLB when entries carry no ASID.
+  /// flushes its TLB (and its page-walk caches) when entries carry no ASID. Switches and flushes
+  /// after warmup are counted for `p`'s group.
   mutating func grantCPU(_ c: Int, to p: Int, at time: SimTime) {
     let last = cpus.lastProcess[c]
     if last != Int32(p) {
       if last >= 0 {
         cpus.contextSwitches += 1
+        let counted = time >= warmup
+        let g = Int(processes[p].group)
+        if counted { groupTallies[g].contextSwitches += 1 }
         if !tlbTagged {
           tlbs[c].flush()
+          if hasWalkCache { walkCaches[c].flush() }
           cpus.tlbFlushes += 1
+          if counted { groupTallies[g].tlbFlushes += 1 }
         }
       }
       cpus.lastProcess[c] = Int32(p)
@@ -59,19 +65,28 @@ extension Simulator {
 
   // MARK: - Exit
 
-  /// `p` has issued all its requests: it leaves, and its frames return to the free pool.
+  /// `p` has issued all its requests: it leaves, its frames return to the free pool and its
+  /// reservation to the allocator; waiting processes may then be admitted or resumed.
   mutating func exitProcess(_ p: Int, at time: SimTime) {
     processes[p].phase = .finished
     yieldProcessor(p, at: time)
     activeProcesses -= 1
     for f in frameOwner.indices where frameOwner[f] == Int32(p) {
-      policy.didFree(FrameNumber(f))
+      allocator.didFree(FrameNumber(f), process: p)
       pageTable.entries[frameLeaf[f]] = PageTable.touched
-      frameOwner[f] = -1
-      freeFrames.append(Int32(f))
-      if let waiter = frameWaiters.dequeue() {
-        queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
-      }
+      freeFrame(f, at: time)
+    }
+    allocator.release(p)
+    if Frames.scope == .local { admitWaiting(at: time) }
+    if Frames.controlsLoad { resumeSuspended(at: time) }
+  }
+
+  /// Returns frame `f` to the free pool; one process waiting for a frame may proceed.
+  mutating func freeFrame(_ f: Int, at time: SimTime) {
+    frameOwner[f] = -1
+    freeFrames.append(Int32(f))
+    if let waiter = frameWaiters.dequeue() {
+      queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
     }
   }
 
@@ -87,9 +102,6 @@ extension Simulator {
     var machine = RunTally()
     for tally in groupTallies { machine.add(tally) }
     machine.diskQueued = disk.queuedIntegral
-    machine.contextSwitches = cpus.contextSwitches
-    machine.tlbFlushes = cpus.tlbFlushes
-    machine.tlbShootdowns = shootdowns
     if Log.isEnabled { log.finish() }
     return RunResult(
       machine: machine, groups: groupTallies,

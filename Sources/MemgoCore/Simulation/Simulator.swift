@@ -1,9 +1,10 @@
 /// One run of one scenario point: the discrete-event simulation of processes issuing memory
-/// requests to a machine with a TLB, multi-level page tables, a frame pool under `Policy`, a
-/// paging disk and an optional CPU pool (SPEC, "Model semantics").
+/// requests to a machine with a TLB, multi-level page tables (with optional page-walk caches), a
+/// frame pool shared under the rules of `Frames` (the allocation scope and its replacement policy),
+/// a paging disk and an optional CPU pool (SPEC, "Model semantics"; docs/fidelity.md).
 ///
 /// The access path (TLB lookup, walk, fault, eviction, disk) is written once here, generic over
-/// the replacement policy and the event log so both are statically dispatched; all state lives in
+/// the frame allocator and the event log so both are statically dispatched; all state lives in
 /// flat arrays of small structs indexed by process, frame and page-table entry numbers. Events are
 /// 8-byte values in an `EventQueue`; a process runs ahead inline for as long as its next step is
 /// strictly earlier than every pending event, which is exactly the order the queue would impose.
@@ -11,7 +12,7 @@
 /// The per-process, per-frame and per-TLB state that the access path touches lives in buffers
 /// allocated once at set-up and freed by `deinit`; the simulator is noncopyable, so they have
 /// exactly one owner and need no copy-on-write checks on every write.
-public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
+public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   // MARK: - Configuration
   let scenario: Scenario
   let pageShift: Int
@@ -23,6 +24,8 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
   let hasCPUPool: Bool
   let tlbTagged: Bool
   let zeroFill: Bool
+  /// Whether the MMUs have page-walk caches.
+  let hasWalkCache: Bool
   let groupNames: [String]
 
   // MARK: - Machine state
@@ -30,12 +33,19 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
   let processes: UnsafeMutableBufferPointer<SimProcess>
   var pageTable: PageTable
   let tlbs: UnsafeMutableBufferPointer<TLB>
-  var policy: Policy
+  /// The allocation scope's rules and the replacement policy.
+  var allocator: Frames
+  /// One set of page-walk caches per TLB (empty without walk caches).
+  let walkCaches: UnsafeMutableBufferPointer<WalkCache>
   var freeFrames: [Int32]
   let frameOwner: UnsafeMutableBufferPointer<Int32>
   let frameVPN: UnsafeMutableBufferPointer<Int64>
   let frameLeaf: UnsafeMutableBufferPointer<Int>
   var frameWaiters = RingQueue()
+  /// Processes waiting to be admitted (scope `local`), in arrival order.
+  var admissionQueue = RingQueue()
+  /// Suspended processes waiting for room (scopes `workingset` and `pff`), in suspension order.
+  var suspendedQueue = RingQueue()
   var disk: DiskQueue
   var cpus: CPUPool
   var latency: LatencySamplers
@@ -55,8 +65,6 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
   /// The latest time anything happened: an event, or a request completed inline after one.
   var latest = SimTime.zero
   var events: Int64 = 0
-  /// TLB entries invalidated because their page was evicted.
-  var shootdowns: Int64 = 0
 
   /// A time so late that no run reaches it (about 53 days); sums of sampled latencies saturate here.
   static var horizon: SimTime { SimTime(picoseconds: 1 << 62) }
@@ -73,6 +81,7 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
     hasCPUPool = machine.cpus != nil
     tlbTagged = machine.tlb.asid
     zeroFill = machine.zeroFill
+    hasWalkCache = machine.pageTable.walkCache > 0 && machine.pageTable.levels >= 2
     self.log = log
 
     let seed = scenario.seed
@@ -115,8 +124,13 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
       physicalBase: UInt64(frames) * UInt64(machine.pageSize))
     let tlbCount = machine.cpus ?? processCount
     tlbs = Self.buffer(Array(repeating: TLB(entries: machine.tlb.entries, ways: machine.tlb.ways), count: tlbCount))
-    policy = Policy(
-      frameCount: frames, configuration: machine.replacement,
+    walkCaches = Self.buffer(
+      hasWalkCache
+        ? Array(
+          repeating: WalkCache(levels: machine.pageTable.levels, ways: machine.pageTable.walkCache), count: tlbCount)
+        : [])
+    allocator = Frames(
+      frameCount: frames, processCount: processCount, configuration: machine.replacement,
       seed: StreamID(seed: seed, replication: replication, group: -1, instance: 0, purpose: .policy).hash)
     freeFrames = (0..<Int32(frames)).reversed()
     frameOwner = Self.buffer(Array(repeating: -1, count: frames))
@@ -144,6 +158,7 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
   deinit {
     processes.deinitialize().deallocate()
     tlbs.deinitialize().deallocate()
+    walkCaches.deinitialize().deallocate()
     frameOwner.deinitialize().deallocate()
     frameVPN.deinitialize().deallocate()
     frameLeaf.deinitialize().deallocate()
@@ -178,13 +193,18 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
     let p = Int(event.process)
     switch event.kind {
     case .start:
-      if hasCPUPool {
-        processes[p].phase = .readyToThink
-        requestCPU(p, at: time)
+      if Frames.scope == .local && !allocator.admit(p) {
+        // Its quota is not free: it waits to be admitted.
+        processes[p].phase = .waitingForAdmission
+        admissionQueue.enqueue(Int32(p))
+        if time >= warmup { groupTallies[Int(processes[p].group)].admissionWaits += 1 }
       } else {
-        startRunning(p, at: time)
-        think(p, at: time)
+        begin(p, at: time)
       }
+    case .admitted:
+      begin(p, at: time)
+    case .unsuspended:
+      resumeAfterFault(p, at: time)
     case .thinkDone:
       issueRequest(p, at: time)
     case .resume:
@@ -200,6 +220,17 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
       diskOperationDone(p, at: time)
     case .frameAvailable:
       allocateFrame(p, at: time)
+    }
+  }
+
+  /// `p` is admitted and starts its cycle: on a CPU from the pool, or on its own core.
+  mutating func begin(_ p: Int, at time: SimTime) {
+    if hasCPUPool {
+      processes[p].phase = .readyToThink
+      requestCPU(p, at: time)
+    } else {
+      startRunning(p, at: time)
+      think(p, at: time)
     }
   }
 
@@ -329,9 +360,14 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
     if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: false) }
     // The walk: one entry per level, charged in full even when an upper level is not present.
     processes[p].tally.pageWalks += 1
-    processes[p].tally.pteReads += levels
-    for _ in 0..<levels { t = later(t, latency.ram()) }
-    let leaf = walk(p, vpn: vpn)
+    let leaf: Int
+    if hasWalkCache {
+      leaf = cachedWalk(p, vpn: vpn, cache: tlbIndex, at: &t)
+    } else {
+      processes[p].tally.pteReads += levels
+      for _ in 0..<levels { t = later(t, latency.ram()) }
+      leaf = walk(p, vpn: vpn)
+    }
     if leaf >= 0 {
       let value = pageTable.entries[leaf]
       if value & PageTable.present != 0 {
@@ -365,6 +401,36 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
     }
   }
 
+  /// A walk behind the page-walk caches of `cache`: starts below the lowest cached upper-level
+  /// entry, charges one RAM access per entry actually read (in full down to the leaf, even past a
+  /// non-present upper entry), and caches the present upper-level entries it reads. Returns the
+  /// leaf's index, or -1 if an upper level is not present.
+  mutating func cachedWalk(_ p: Int, vpn: Int64, cache: Int, at t: inout SimTime) -> Int {
+    let asid = tlbTagged ? p : 0
+    var table = pageTable.roots[p]
+    var level = pageTable.levels
+    if let hit = walkCaches[cache].lookup(vpn: vpn, asid: asid) {
+      processes[p].tally.walkCacheHits += 1
+      table = hit.table
+      level = hit.level
+    }
+    processes[p].tally.pteReads += Int64(level)
+    for _ in 0..<level { t = later(t, latency.ram()) }
+    if Log.isEnabled { log.beginWalk(pid: p) }
+    while true {
+      let e = pageTable.entryIndex(table: table, vpn: vpn, level: level)
+      let value = pageTable.entries[e]
+      if Log.isEnabled {
+        log.pageTableEntry(pid: p, level: level, address: pageTable.address(ofEntry: e), value: value)
+      }
+      if level == 1 { return e }
+      if value & PageTable.present == 0 { return -1 }
+      table = pageTable.childTable(of: value)
+      walkCaches[cache].insert(level: level, vpn: vpn, asid: asid, table: table)
+      level -= 1
+    }
+  }
+
   func frameNumber(ofLeaf value: UInt64) -> Int {
     let field = value & PageTable.addressMask
     return pageShift >= 12 ? Int(field >> UInt64(pageShift)) : Int(field >> 12)
@@ -376,9 +442,11 @@ public struct Simulator<Policy: ReplacementPolicy, Log: EventLog>: ~Copyable {
     let f = Int(frame)
     if isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
     if !processes[p].retrying {
-      policy.didAccess(
+      allocator.didAccess(
         FrameNumber(frame),
         PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: isWrite, time: t))
+      // A working set may have shrunk: a suspended process may fit again.
+      if Frames.controlsLoad && !suspendedQueue.isEmpty { resumeSuspended(at: t) }
     }
     if Log.isEnabled {
       let va = processes[p].page == processes[p].requestVA >> pageShift

@@ -36,6 +36,13 @@ public enum Metric: Int, CaseIterable, Sendable, CustomStringConvertible {
   case latencyP99
   case latencyP999
   case latencyMax
+  // Appended after SPEC's list, which keeps its order above.
+  case contextSwitches
+  case tlbFlushes
+  case tlbShootdowns
+  case walkCacheHits
+  case admissionWaits
+  case suspensions
 
   /// The number of metrics.
   public static let count = allCases.count
@@ -96,6 +103,12 @@ public enum Metric: Int, CaseIterable, Sendable, CustomStringConvertible {
     ("latencyP99", .seconds, "lat p99"),
     ("latencyP999", .seconds, "lat p99.9"),
     ("latencyMax", .seconds, "lat max"),
+    ("contextSwitches", .count, "ctx switches"),
+    ("tlbFlushes", .count, "TLB flushes"),
+    ("tlbShootdowns", .count, "shootdowns"),
+    ("walkCacheHits", .count, "walk cache hits"),
+    ("admissionWaits", .count, "admission waits"),
+    ("suspensions", .count, "suspensions"),
   ]
 }
 

@@ -65,6 +65,12 @@ public struct MetricValues: Sendable, Equatable {
     v[Metric.latencyP99.rawValue] = quantile(0.99)
     v[Metric.latencyP999.rawValue] = quantile(0.999)
     v[Metric.latencyMax.rawValue] = Double(tally.latency.max) / ps
+    v[Metric.contextSwitches.rawValue] = Double(tally.contextSwitches)
+    v[Metric.tlbFlushes.rawValue] = Double(tally.tlbFlushes)
+    v[Metric.tlbShootdowns.rawValue] = Double(tally.tlbShootdowns)
+    v[Metric.walkCacheHits.rawValue] = Double(tally.walkCacheHits)
+    v[Metric.admissionWaits.rawValue] = Double(tally.admissionWaits)
+    v[Metric.suspensions.rawValue] = Double(tally.suspensions)
     values = v
   }
 

@@ -46,12 +46,19 @@ public struct RunTally: Sendable, Equatable {
   /// picosecond·operations (machine-wide only; 0 in group tallies). With `diskWaitSum` it checks
   /// Little's law at the disk queue.
   public var diskQueued: Double = 0
-  /// Context switches of the CPU pool (machine-wide only).
+  /// Context switches of the CPU pool after warmup, counted for the process switched to.
   public var contextSwitches: Int64 = 0
-  /// TLB flushes on switches without ASIDs (machine-wide only).
+  /// TLB flushes on switches without ASIDs after warmup, counted for the process switched to.
   public var tlbFlushes: Int64 = 0
-  /// TLB entries invalidated because their page was evicted (machine-wide only).
+  /// TLB entries invalidated after warmup because their page was evicted or swapped out (on every
+  /// TLB that held one), counted for the process whose fault or suspension caused it.
   public var tlbShootdowns: Int64 = 0
+  /// Processes that had to wait to be admitted (scope `local`) after warmup.
+  public var admissionWaits: Int64 = 0
+  /// Suspensions by the load controller (scopes `workingset`, `pff`) after warmup.
+  public var suspensions: Int64 = 0
+  /// Page walks that started below the top level thanks to a page-walk cache hit.
+  public var walkCacheHits: Int64 = 0
   /// Request latencies.
   public var latency = LatencyHistogram()
 
@@ -83,6 +90,9 @@ public struct RunTally: Sendable, Equatable {
     contextSwitches += other.contextSwitches
     tlbFlushes += other.tlbFlushes
     tlbShootdowns += other.tlbShootdowns
+    admissionWaits += other.admissionWaits
+    suspensions += other.suspensions
+    walkCacheHits += other.walkCacheHits
     latency.merge(other.latency)
   }
 }

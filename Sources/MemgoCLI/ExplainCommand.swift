@@ -1,0 +1,68 @@
+import MemgoCore
+
+/// `memgo explain --refs 7,0,1,... [--frames N] [--policy P] [--format F]`: run a short reference
+/// string through one replacement policy and print the textbook step table (`ExplainResult`).
+enum ExplainCommand {
+  static let options = [
+    OptionSpec(name: "refs", takesValue: true),
+    OptionSpec(name: "frames", takesValue: true),
+    OptionSpec(name: "policy", takesValue: true),
+    OptionSpec(name: "format", takesValue: true),
+    OptionSpec(name: "seed", takesValue: true),
+  ]
+
+  /// The output formats.
+  static let formats = ["table", "markdown", "json"]
+
+  static func main(_ arguments: [String]) throws(CLIError) {
+    let args = try ParsedArguments(arguments, command: "explain", options: options)
+    if args.flags.contains("help") {
+      Output.write(HelpText.explain)
+      return
+    }
+    guard args.positionals.isEmpty else {
+      throw .usage("explain: unexpected argument '\(args.positionals[0])' (the references go in --refs, e.g. --refs 7,0,1,2)")
+    }
+    guard let refsText = args.values["refs"] else {
+      throw .usage("explain: missing --refs (expected a comma-separated list of page numbers, e.g. --refs 7,0,1,2,0,3)")
+    }
+    let format = try args.choice("format", command: "explain", from: formats) ?? "table"
+    let policy = try policyKind(args.values["policy"] ?? "fifo")
+    var frames = 3
+    if let text = args.values["frames"] {
+      guard let value = Int(text) else {
+        throw .usage(
+          "explain: --frames: '\(text)' is not a whole number "
+            + "(expected a number of frames in 1...\(ExplainResult.frameLimit))")
+      }
+      frames = value
+    }
+    var seed: UInt64 = 1
+    if let text = args.values["seed"] {
+      guard let value = UInt64(text) else { throw .usage("explain: --seed '\(text)' is not a whole number in 0...\(UInt64.max)") }
+      seed = value
+    }
+    let result: ExplainResult
+    do {
+      let references = try ExplainReference.parseList(refsText)
+      result = try ExplainResult.run(references, frames: frames, policy: policy, seed: seed)
+    } catch let error as ExplainError {
+      throw .usage("explain: --\(error.message)")
+    } catch {
+      throw .failure("explain: \(error)")
+    }
+    switch format {
+    case "markdown": Output.write(result.markdown())
+    case "json": Output.write(result.json())
+    default: Output.write(result.table())
+    }
+  }
+
+  /// The policy named `name`, or a usage error listing the valid names (with the nearest one).
+  static func policyKind(_ name: String) throws(CLIError) -> PolicyKind {
+    if let policy = PolicyKind(rawValue: name) { return policy }
+    let names = PolicyKind.allCases.map(\.rawValue)
+    let hint = nearestName(name, in: names).map { "did you mean '\($0)'? " } ?? ""
+    throw .usage("explain: --policy '\(name)' is not a policy (\(hint)expected one of \(names.joined(separator: ", ")))")
+  }
+}
