@@ -8,16 +8,27 @@ public enum ValidationPlots {
     return Double(text) ?? 0
   }
 
-  /// Machine-repairman model: throughput against processes N, MVA's X(N) as the line (points
-  /// where MVA does not apply are left out).
+  /// Machine-repairman model: throughput against processes N (points where MVA does not apply
+  /// are left out), and as the line MVA's X(n) for every n up to the largest N, solved with the
+  /// think time and disk demand measured at the largest N.
   public static func repairman(_ report: Report) -> ErrorBarPlot {
     let checks = report.points.compactMap { point in point.theory?.mva.map { (axisValue(point), $0) } }
+    var line = checks.map { n, c in (x: n, y: c.throughput.predicted.mean) }
+    if let last = checks.max(by: { $0.1.processes < $1.1.processes })?.1, last.diskDemand.mean > 0 {
+      let disk = MeanValueAnalysis.Station(
+        name: "disk", serviceTime: last.diskDemand.mean, visits: 1, servers: last.diskChannels)
+      if let solutions = try? MeanValueAnalysis.solve(
+        customers: last.processes, thinkTime: last.thinkTime.mean, stations: [disk])
+      {
+        line = solutions.map { (x: Double($0.customers), y: $0.throughput) }
+      }
+    }
     return ErrorBarPlot(
       title: "Machine repairman: throughput vs exact MVA", xLabel: "processes N", yLabel: "throughput (req/s)",
       points: checks.map { n, c in
         ErrorBarPlot.Point(x: n, y: c.throughput.measured.mean, error: c.throughput.measured.ci95 ?? 0)
       },
-      line: checks.map { n, c in (n, c.throughput.predicted.mean) }, lineLabel: "exact MVA")
+      line: line, lineLabel: "exact MVA")
   }
 
   /// The M/M/1 queue wait `Wq = ρ·S/(1 − ρ)` for utilization `rho` and mean service `service`
