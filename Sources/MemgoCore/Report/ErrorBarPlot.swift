@@ -9,9 +9,13 @@
 public struct ErrorBarPlot: Sendable, Equatable {
   /// One measured point: `y ± error` at `x`.
   public struct Point: Sendable, Equatable {
+    /// Position on the horizontal axis.
     public var x: Double
+    /// The mean.
     public var y: Double
+    /// Half-length of the error bar (ci95); 0 draws none.
     public var error: Double
+    /// Creates a point `y ± error` at `x`.
     public init(x: Double, y: Double, error: Double = 0) {
       self.x = x
       self.y = y
@@ -19,20 +23,26 @@ public struct ErrorBarPlot: Sendable, Equatable {
     }
   }
 
+  /// The heading above the chart.
   public var title: String
+  /// The horizontal axis's label.
   public var xLabel: String
+  /// The vertical axis's label.
   public var yLabel: String
   /// Simulation points, drawn as dots with error bars.
   public var points: [Point]
   /// The theory curve, drawn as a line through these (x, y) pairs in order.
   public var line: [(x: Double, y: Double)]
-  /// Legend entries of the points and the line.
+  /// Legend entry of the points.
   public var pointsLabel: String
+  /// Legend entry of the line.
   public var lineLabel: String
-  /// Logarithmic axes (non-positive values are left out).
+  /// A logarithmic horizontal axis (points and line vertices with x ≤ 0 are left out).
   public var logX: Bool
+  /// A logarithmic vertical axis (points and line vertices with y ≤ 0 are left out).
   public var logY: Bool
 
+  /// Creates a plot; the labels default to the validation study's wording.
   public init(
     title: String, xLabel: String, yLabel: String, points: [Point], line: [(x: Double, y: Double)],
     pointsLabel: String = "simulation (mean ± ci95)", lineLabel: String = "theory", logX: Bool = false,
@@ -49,6 +59,7 @@ public struct ErrorBarPlot: Sendable, Equatable {
     self.logY = logY
   }
 
+  /// Plots are equal when every field is (the line compared element by element).
   public static func == (a: ErrorBarPlot, b: ErrorBarPlot) -> Bool {
     a.title == b.title && a.xLabel == b.xLabel && a.yLabel == b.yLabel && a.points == b.points
       && a.line.map(\.x) == b.line.map(\.x) && a.line.map(\.y) == b.line.map(\.y) && a.logX == b.logX
@@ -134,14 +145,17 @@ public struct ErrorBarPlot: Sendable, Equatable {
       out += Self.tick(t) + "</text>\n"
     }
     for t in yAxis.ticks {
-      out += "<line x1=\"\(Self.number(Self.left))\" y1=\"\(py(t))\" x2=\"\(Self.number(Self.left + w))\" y2=\"\(py(t))\""
+      out +=
+        "<line x1=\"\(Self.number(Self.left))\" y1=\"\(py(t))\" x2=\"\(Self.number(Self.left + w))\" y2=\"\(py(t))\""
       out += " stroke=\"#e0e0e0\"/>\n"
-      out += "<text x=\"\(Self.number(Self.left - 6))\" y=\"\(py(t))\" text-anchor=\"end\" dominant-baseline=\"middle\">"
+      out +=
+        "<text x=\"\(Self.number(Self.left - 6))\" y=\"\(py(t))\" text-anchor=\"end\" dominant-baseline=\"middle\">"
       out += Self.tick(t) + "</text>\n"
     }
     out += "<rect x=\"\(Self.number(Self.left))\" y=\"\(Self.number(Self.top))\" width=\"\(Self.number(w))\""
     out += " height=\"\(Self.number(h))\" fill=\"none\" stroke=\"black\"/>\n"
-    out += "<text x=\"\(Self.number(Self.left + w / 2))\" y=\"\(Self.number(Self.height - 12))\" text-anchor=\"middle\">"
+    out +=
+      "<text x=\"\(Self.number(Self.left + w / 2))\" y=\"\(Self.number(Self.height - 12))\" text-anchor=\"middle\">"
     out += Self.escape(xLabel) + "</text>\n"
     let yMid = Self.number(Self.top + h / 2)
     out += "<text x=\"16\" y=\"\(yMid)\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(yMid))\">"

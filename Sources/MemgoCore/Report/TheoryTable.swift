@@ -12,7 +12,9 @@ public enum TheoryTable {
     var columns = ReportTables.axisColumns(report)
     columns += ["EAT measured", "EAT predicted", "gap"].map { TextTable.Column("\($0) (\(time.symbol))", .right) }
     if hasMVA {
-      columns += ["X measured (req/s)", "X MVA (req/s)", "X error", "disk util MVA"].map { TextTable.Column($0, .right) }
+      columns += ["X measured (req/s)", "X MVA (req/s)", "X error", "disk util MVA"].map {
+        TextTable.Column($0, .right)
+      }
     }
     var table = TextTable(columns: columns)
     let rate = DisplayUnit.choose(for: .perSecond, magnitude: 1)
@@ -54,7 +56,8 @@ public enum TheoryTable {
     if reasons.count == report.points.count, let first = reasons.first {
       text += " No MVA cross-check: \(first)."
     } else {
-      text += " X MVA is the exact mean-value-analysis throughput of the closed network of processes and disk "
+      text +=
+        " X MVA is the exact mean-value-analysis throughput of the closed network of processes and disk "
         + "channels; X error is (measured − MVA)/MVA."
     }
     return text

@@ -93,7 +93,9 @@ public struct QueueingCheck: Sendable, Equatable {
       if group.requests != nil { return "\(group.name): a requests limit ends processes early" }
       if group.start > scenario.warmup { return "\(group.name): starts after the warmup" }
       total += group.count
-      if total > MeanValueAnalysis.maximumCustomers { return "more than \(MeanValueAnalysis.maximumCustomers) processes" }
+      if total > MeanValueAnalysis.maximumCustomers {
+        return "more than \(MeanValueAnalysis.maximumCustomers) processes"
+      }
     }
     if total == 0 { return "no processes" }
     return nil
@@ -111,8 +113,13 @@ public struct QueueingCheck: Sendable, Equatable {
     let channels = max(1, scenario.machine.disk.channels)
     let service = serviceMean / ps
     let interval = intervalMean / ps
-    var think: [Double] = [], demand: [Double] = []
-    var x: [Double] = [], xHat: [Double] = [], u: [Double] = [], uHat: [Double] = [], r: [Double] = []
+    var think: [Double] = []
+    var demand: [Double] = []
+    var x: [Double] = []
+    var xHat: [Double] = []
+    var u: [Double] = []
+    var uHat: [Double] = []
+    var r: [Double] = []
     var rHat: [Double] = []
     for run in runs {
       let t = run.machine
@@ -124,7 +131,8 @@ public struct QueueingCheck: Sendable, Equatable {
         EffectiveAccessTime.weighted(Double(t.majorFaults), EffectiveAccessTime.meanPicoseconds(latency.diskRead))
         + EffectiveAccessTime.weighted(
           Double(t.dirtyEvictions), EffectiveAccessTime.meanPicoseconds(latency.diskWrite))
-      let cpu = max(0, EffectiveAccessTime.totalPicoseconds(tally: t, machine: scenario.machine) - diskPs) / requests / ps
+      let cpu =
+        max(0, EffectiveAccessTime.totalPicoseconds(tally: t, machine: scenario.machine) - diskPs) / requests / ps
       let z = interval + cpu
       let station = MeanValueAnalysis.Station(name: "disk", serviceTime: service, visits: visits, servers: channels)
       guard let solution = try? MeanValueAnalysis.solve(customers: n, thinkTime: z, stations: [station]).last
