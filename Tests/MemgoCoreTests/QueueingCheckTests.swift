@@ -84,7 +84,10 @@ import Testing
     #expect(QueueingCheck.inapplicability(of: s) == "process groups have different mean intervals")
     s = base
     s.processes[0].count = MeanValueAnalysis.maximumCustomers + 1
-    #expect(QueueingCheck.inapplicability(of: s) != nil)
+    #expect(QueueingCheck.inapplicability(of: s) == "more than 100000 processes")
+    s.processes[0].count = 5000
+    s.machine.disk.channels = 3000
+    #expect(QueueingCheck.inapplicability(of: s)?.hasSuffix("too large for the exact solution") == true)
   }
 
   @Test func comparisonRelativeError() {

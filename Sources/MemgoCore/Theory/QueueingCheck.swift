@@ -71,6 +71,10 @@ public struct QueueingCheck: Sendable, Equatable {
   /// Mean request latency (issue to completion), seconds.
   public var responseTime: Comparison
 
+  /// The largest `N·min(m, N)` solved: exact load-dependent MVA costs O(N·min(m, N)) per
+  /// replication.
+  public static let maximumWork = 10_000_000.0
+
   /// Why MVA does not describe `scenario`, or `nil` when the cross-check applies (see the type's
   /// documentation).
   public static func inapplicability(of scenario: Scenario) -> String? {
@@ -98,6 +102,10 @@ public struct QueueingCheck: Sendable, Equatable {
       }
     }
     if total == 0 { return "no processes" }
+    let channels = max(1, machine.disk.channels)
+    if Double(total) * Double(min(channels, total)) > maximumWork {
+      return "processes × disk channels above \(Int(maximumWork)): too large for the exact solution"
+    }
     return nil
   }
 
