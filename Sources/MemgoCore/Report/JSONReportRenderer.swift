@@ -1,7 +1,7 @@
 /// Renders a report as JSON: `{"memgo", "scenario", "description", "seed", "replications",
 /// "axes": [{"path", "values"}], "points": [{"index", "parameters": {PATH: VALUE}, "replications",
-/// "metrics": {NAME: {"mean", "stddev", "ci95", "n"}}, "processes": [{"name", "metrics"}]}]}`,
-/// keys in that order, indented by two spaces, with a trailing newline. Undefined spreads
+/// "metrics": {NAME: {"mean", "stddev", "ci95", "n"}}, "processes": [{"name", "metrics"}],
+/// "theory" (`PointTheory.jsonValue`; absent in hand-built reports)}]}`, keys in that order, indented by two spaces, with a trailing newline. Undefined spreads
 /// (one replication) are `null`.
 public enum JSONReportRenderer {
   /// The JSON text of `report`.
@@ -31,7 +31,7 @@ public enum JSONReportRenderer {
 
   /// The JSON value of one point.
   static func value(_ point: PointReport) -> JSONValue {
-    .object([
+    var members: [JSONMember] = [
       JSONMember(key: "index", value: .integer(point.index)),
       JSONMember(key: "parameters", value: .object(point.parameters)),
       JSONMember(key: "replications", value: .integer(point.replications)),
@@ -45,7 +45,9 @@ public enum JSONReportRenderer {
               JSONMember(key: "metrics", value: value(group.metrics)),
             ])
           })),
-    ])
+    ]
+    if let theory = point.theory { members.append(JSONMember(key: "theory", value: theory.jsonValue)) }
+    return .object(members)
   }
 
   /// `{NAME: {"mean", "stddev", "ci95", "n"}}` for every metric, in `Metric` order.

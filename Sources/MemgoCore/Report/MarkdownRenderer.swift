@@ -15,6 +15,9 @@ public enum MarkdownRenderer {
     if ReportTables.hasIntervals(report) { out += " Cells show mean ± 95% confidence half-width (Student t)." }
     out += "\n\n"
     out += ReportTables.mainTable(report, digits: digits).markdownText()
+    if let theory = TheoryTable.table(report, digits: digits) {
+      out += "\n## Theory cross-check\n\n" + TheoryTable.legend(report) + "\n\n" + theory.markdownText()
+    }
     if report.points.contains(where: { $0.processes.count > 1 }) {
       out += "\n## Process groups\n\n"
       out += ReportTables.groupTable(report, digits: digits).markdownText()

@@ -62,6 +62,8 @@ public struct PointReport: Sendable, Equatable {
   public var metrics: MetricSummaries
   /// The metrics of each process group, in scenario order.
   public var processes: [GroupReport]
+  /// The analytical cross-checks (effective access time, MVA); `nil` in reports built by hand.
+  public var theory: PointTheory? = nil
 
   /// Creates a point report from its parts.
   public init(
@@ -84,8 +86,10 @@ public struct PointReport: Sendable, Equatable {
       GroupReport(
         name: config.name, metrics: MetricSummaries(replications: runs.map { MetricValues(group: g, of: $0) }))
     }
-    return PointReport(
+    var report = PointReport(
       index: index, parameters: parameters, replications: runs.count, metrics: machine, processes: groups)
+    report.theory = PointTheory(scenario: scenario, runs: runs)
+    return report
   }
 }
 
