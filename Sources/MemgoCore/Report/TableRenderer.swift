@@ -14,6 +14,10 @@ public enum TableRenderer {
       out += "\nProcess groups:\n\n"
       out += ReportTables.groupTable(report, digits: digits).plainText()
     }
+    for difference in ReportTables.pairedDifferenceTables(report, digits: digits) {
+      out += "\nPaired difference, \(difference.title), per replication (mean ± 95% CI half-width):\n\n"
+      out += difference.table.plainText()
+    }
     if report.points.count == 1, let point = report.points.first {
       out += "\nAll metrics:\n\n"
       out += ReportTables.allMetricsTable(point.metrics, digits: digits).plainText()
