@@ -50,9 +50,11 @@ extension SVGPlot {
         xLabel = symbol.isEmpty ? xName : "\(xName) (\(symbol))"
         let positive = values.allSatisfy { $0 > 0 }
         let ratio = positive ? (values.max() ?? 1) / (values.min() ?? 1) : 0
-        if positive && ratio >= 16 {
-          let powersOfTwo = values.allSatisfy { v in v == v.rounded() && v < 9e15 && Int64(v).nonzeroBitCount == 1 }
+        let powersOfTwo =
+          positive && values.allSatisfy { v in v == v.rounded() && v < 9e15 && Int64(v).nonzeroBitCount == 1 }
+        if positive && (ratio >= 16 || (powersOfTwo && ratio >= 4 && Set(values).count >= 3)) {
           let base = powersOfTwo ? 2.0 : 10.0
+          xLabel = symbol.isEmpty ? "\(xName) (log scale)" : "\(xName) (\(symbol), log scale)"
           positions = values.map { Chart.logarithm($0, base: base) }
           let distinct = Array(Set(values)).sorted()
           if distinct.count <= 12 {
@@ -66,12 +68,19 @@ extension SVGPlot {
           }
         } else {
           positions = values
-          let nice = NiceScale(minimum: values.min() ?? 0, maximum: values.max() ?? 1, ticks: 6)
           let low = values.min() ?? 0
           let high = values.max() ?? 1
-          let slack = (high - low) * 0.05
-          xTicks = nice.values.filter { $0 >= low - slack - 1e-12 && $0 <= high + slack + 1e-12 }.map { v in
-            Tick(t: v, label: NumberFormat.fixed(v * scale, decimals: NiceScale.decimals(ofStep: nice.step * scale)))
+          let distinct = Array(Set(values)).sorted()
+          let gaps = zip(distinct.dropFirst(), distinct).map { $0 - $1 }
+          if distinct.count <= 10 && (gaps.min() ?? 0) >= 0.06 * (high - low) {
+            // Few, well separated values: a tick at each swept value.
+            xTicks = distinct.map { Tick(t: $0, label: SVGPlot.shortNumber($0 * scale)) }
+          } else {
+            let nice = NiceScale(minimum: low, maximum: high, ticks: 6)
+            let slack = (high - low) * 0.05
+            xTicks = nice.values.filter { $0 >= low - slack - 1e-12 && $0 <= high + slack + 1e-12 }.map { v in
+              Tick(t: v, label: NumberFormat.fixed(v * scale, decimals: NiceScale.decimals(ofStep: nice.step * scale)))
+            }
           }
         }
       } else {
@@ -132,8 +141,13 @@ extension SVGPlot {
         series.append(Series(label: label, points: points))
       }
       self.series = series
-      // Every metric is non-negative: the axis starts at 0 and intervals are cut there.
-      yScale = NiceScale(minimum: max(0, lowest), maximum: highest, ticks: 6)
+      // Every metric is non-negative: the axis starts at 0 and intervals are cut there. A little
+      // headroom keeps the highest marker off the frame; fractions stop at 100% where they can.
+      var scale = NiceScale(minimum: max(0, lowest), maximum: highest + 0.03 * (highest - max(0, lowest)), ticks: 6)
+      if metric.unit == .fraction && highest <= 100 && scale.upper > 100 {
+        scale.upper = (100 / scale.step).rounded(.up) * scale.step
+      }
+      yScale = scale
       legendTitle = others.count == 1 ? headers[others[0]] : ""
 
       let n = report.points.map(\.replications).max() ?? 0

@@ -14,7 +14,8 @@
 ///
 /// The x axis is the first swept parameter whose values are all numbers, sizes (`"64MiB"`) or
 /// durations (`"5ms"`); it is logarithmic when the values are positive and span a factor of 16 or
-/// more (base 2 when they are powers of two), with ticks at the swept values. Without such a
+/// more, or are three or more powers of two spanning a factor of 4 (then base 2), with ticks at the
+/// swept values. Without such a
 /// parameter, the first one is drawn as categories. Series are told apart by colour (the
 /// Okabe–Ito palette, safe for colour-blind readers) and by marker shape (for grey-scale print);
 /// error bars of different series at one x are spread a few pixels apart so none hides another.
