@@ -24,8 +24,9 @@ public enum MarkdownRenderer {
     if !differences.isEmpty {
       out += "\n## Paired differences\n\n"
       out += "Replication r of every point sees the same request streams (common random numbers), so each "
-      out += "pair of runs differs only in the compared parameter. Cells show the mean ± 95% confidence "
-      out += "half-width (Student t) of the per-replication differences over n pairs; pp = percentage points.\n"
+      out += "pair of runs differs only in the compared parameter. Cells show the mean"
+      if differences.contains(where: \.hasIntervals) { out += " ± 95% confidence half-width (Student t)" }
+      out += " of the per-replication differences over n pairs; pp = percentage points.\n"
       for difference in differences {
         out += "\n### \(singleLine(difference.title))\n\n"
         out += difference.table.markdownText()

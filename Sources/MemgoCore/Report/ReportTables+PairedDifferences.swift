@@ -7,6 +7,8 @@ extension ReportTables {
     public var title: String
     /// The other axes' values, then the difference, then `n`, then whether the interval excludes 0.
     public var table: TextTable
+    /// Whether some difference has a confidence interval (n ≥ 2).
+    public var hasIntervals: Bool
   }
 
   /// One table per compared axis, in axis order; empty when the report has no paired differences.
@@ -59,6 +61,7 @@ extension ReportTables {
     }
     let axisHeader = axisIndex.map { headers[$0] } ?? first.axis
     return PairedDifferenceTable(
-      title: "\(first.metric.label): \(minuend) − \(subtrahend) (\(axisHeader))", table: table)
+      title: "\(first.metric.label): \(minuend) − \(subtrahend) (\(axisHeader))", table: table,
+      hasIntervals: rows.contains { $0.difference.ci95 != nil })
   }
 }

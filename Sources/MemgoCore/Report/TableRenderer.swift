@@ -15,7 +15,8 @@ public enum TableRenderer {
       out += ReportTables.groupTable(report, digits: digits).plainText()
     }
     for difference in ReportTables.pairedDifferenceTables(report, digits: digits) {
-      out += "\nPaired difference, \(difference.title), per replication (mean ± 95% CI half-width):\n\n"
+      let cells = difference.hasIntervals ? "mean ± 95% CI half-width" : "one pair: no interval"
+      out += "\nPaired difference, \(difference.title), per replication (\(cells)):\n\n"
       out += difference.table.plainText()
     }
     if report.points.count == 1, let point = report.points.first {

@@ -28,9 +28,16 @@ private func interruptionHandler(_ signal: Int32) {
 /// The handler is installed with `sigaction(2)` and `SA_RESTART`, so blocking system calls of other
 /// threads resume rather than fail with `EINTR`.
 public enum Interruption {
-  /// Installs the handler for SIGINT and SIGTERM (idempotent).
+  /// Installs the handler for SIGINT and SIGTERM (idempotent) and unblocks both signals in the
+  /// calling thread, which a parent may have left blocked (a blocked mask is inherited across
+  /// `posix_spawn`), so that they reach the process.
   public static func install() {
     _ = receivedSignals.load(ordering: .relaxed)  // initialise the global before any signal
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     for signal in [SIGINT, SIGTERM] {
       var action = sigaction()
       #if canImport(Darwin)
