@@ -74,11 +74,12 @@ final class ProgressBar: Sendable {
     }
     let text = parts.joined(separator: "  ")
     if isTerminal {
-      let width = 24
+      // The bar takes what the text leaves of the line, 10 to 30 characters.
+      let columns = ProgressBar.terminalColumns()
+      let width = min(30, max(10, columns - 1 - "memgo: \(label) [] \(text)".count))
       let filled = total > 0 ? min(width, done * width / total) : 0
       let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
       var line = "memgo: \(label) \(bar) \(text)"
-      let columns = ProgressBar.terminalColumns()
       if line.count >= columns { line = String(line.prefix(max(0, columns - 1))) }
       Output.writeError("\r" + line + "\u{1B}[K")
     } else {
@@ -87,12 +88,13 @@ final class ProgressBar: Sendable {
     drawn.store(true, ordering: .relaxed)
   }
 
-  /// `1.23M`, `456k`, `789`.
+  /// Three significant digits and a prefix: `1.23M`, `45.6k`, `456k`, `789`.
   static func rate(_ x: Double) -> String {
-    guard x.isFinite else { return "0" }
-    if x >= 1e9 { return fixed(x / 1e9, 2) + "G" }
-    if x >= 1e6 { return fixed(x / 1e6, 2) + "M" }
-    if x >= 1e3 { return fixed(x / 1e3, 1) + "k" }
+    guard x.isFinite, x > 0 else { return "0" }
+    for (scale, prefix) in [(1e9, "G"), (1e6, "M"), (1e3, "k")] where x >= scale {
+      let v = x / scale
+      return fixed(v, v >= 100 ? 0 : v >= 10 ? 1 : 2) + prefix
+    }
     return fixed(x, 0)
   }
 
