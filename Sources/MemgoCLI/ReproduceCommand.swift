@@ -54,7 +54,8 @@ enum ReproduceCommand {
           version: memgoVersion)
         let name = plan.identity.scenario
         if let other = owner[name] {
-          problems.append("\(path): names its reports '\(name)', as \(other) does (give each scenario its own \"name\")")
+          problems.append(
+            "\(path): names its reports '\(name)', as \(other) does (give each scenario its own \"name\")")
         }
         owner[name] = path
         plans.append((path, plan))
@@ -69,7 +70,8 @@ enum ReproduceCommand {
     if check {
       var template = Array("\(temporaryDirectory())/memgo-reproduce-XXXXXX".utf8CString)
       guard let created = mkdtemp(&template) else {
-        throw .failure("\(temporaryDirectory()): cannot create a temporary directory: \(String(cString: strerror(errno)))")
+        throw .failure(
+          "\(temporaryDirectory()): cannot create a temporary directory: \(String(cString: strerror(errno)))")
       }
       target = String(cString: created)
     }
@@ -118,7 +120,8 @@ enum ReproduceCommand {
     let expectedSet = Set(expected)
     for name in FileSystem.list(reports) ?? [] where !name.hasPrefix(".") && !expectedSet.contains(name) {
       if let dot = name.lastIndex(of: "."), reportExtensions.contains(String(name[name.index(after: dot)...])) {
-        differences.append("\(reports)/\(name): no scenario in \(scenarios) produces it (remove it or restore its scenario)")
+        differences.append(
+          "\(reports)/\(name): no scenario in \(scenarios) produces it (remove it or restore its scenario)")
       }
     }
     if differences.isEmpty {
@@ -128,7 +131,9 @@ enum ReproduceCommand {
       }
       return
     }
-    throw .failure(differences.joined(separator: "\nmemgo: ") + "\nmemgo: fresh files are in \(target) (compare with diff -r \(reports) \(target))")
+    throw .failure(
+      differences.joined(separator: "\nmemgo: ")
+        + "\nmemgo: fresh files are in \(target) (compare with diff -r \(reports) \(target))")
   }
 
   /// `line N` of the first difference, or which file is longer.
@@ -138,7 +143,8 @@ enum ReproduceCommand {
       if a[i] != b[i] { return "first difference on line \(line)" }
       if a[i] == UInt8(ascii: "\n") { line += 1 }
     }
-    return a.count < b.count ? "the fresh file is longer, from line \(line)" : "the fresh file is shorter, from line \(line)"
+    return a.count < b.count
+      ? "the fresh file is longer, from line \(line)" : "the fresh file is shorter, from line \(line)"
   }
 
   /// $TMPDIR, else /tmp.

@@ -47,7 +47,8 @@ enum RunCommand {
     var shard: ShardSpec?
     if let text = args.values["shard"] {
       guard let spec = ShardSpec(parsing: text) else {
-        throw .usage("run: --shard '\(text)' is not K/N with 1 ≤ K ≤ N ≤ \(ShardSpec.maximumCount) (e.g. --shard 2/8)")
+        throw .usage(
+          "run: --shard '\(text)' is not K/N with 1 ≤ K ≤ N ≤ \(ShardSpec.maximumCount) (e.g. --shard 2/8)")
       }
       shard = spec
     }
@@ -90,7 +91,9 @@ enum RunCommand {
       session.finish()
       if !quiet { Output.write(format.render(report)) }
     case .part(let partPath, let units):
-      if !quiet { Output.error("memgo: \(partPath): \(ReportTables.counted(units, "work unit")) of \(plan.units.count)") }
+      if !quiet {
+        Output.error("memgo: \(partPath): \(ReportTables.counted(units, "work unit")) of \(plan.units.count)")
+      }
     case .interrupted(let kept, let total):
       var line = "run: interrupted"
       if let store = session.store {

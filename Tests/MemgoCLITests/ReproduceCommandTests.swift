@@ -5,7 +5,8 @@ import Testing
 @Suite struct ReproduceCommandTests {
   static let single = """
     {"name": "one", "seed": 2, "stop": {"requests": 300},
-     "machine": {"frames": 32}, "processes": [{"name": "p", "addressSpace": "256KiB", "interval": "10us", "size": "64B"}]}
+     "machine": {"frames": 32},
+     "processes": [{"name": "p", "addressSpace": "256KiB", "interval": "10us", "size": "64B"}]}
     """
 
   @Test func writesThenChecksAndNamesEveryDifference() throws {
@@ -43,10 +44,14 @@ import Testing
     #expect(check.status == 1)
     let lines = check.stderr.split(separator: "\n").map(String.init)
     #expect(lines.contains("memgo: reports/cli-sweep.svg: missing (a fresh run writes it)"))
-    #expect(lines.contains("memgo: reports/one.md: differs from a fresh run (the fresh file is shorter, from line 17)")
-      || lines.contains { $0.hasPrefix("memgo: reports/one.md: differs from a fresh run (") })
-    #expect(lines.contains("memgo: reports/gone.csv: no scenario in scenarios produces it (remove it or restore its scenario)"))
-    let fresh = try #require(lines.last?.components(separatedBy: "fresh files are in ").last?.components(separatedBy: " ").first)
+    #expect(
+      lines.contains("memgo: reports/one.md: differs from a fresh run (the fresh file is shorter, from line 17)")
+        || lines.contains { $0.hasPrefix("memgo: reports/one.md: differs from a fresh run (") })
+    #expect(
+      lines.contains(
+        "memgo: reports/gone.csv: no scenario in scenarios produces it (remove it or restore its scenario)"))
+    let fresh = try #require(
+      lines.last?.components(separatedBy: "fresh files are in ").last?.components(separatedBy: " ").first)
     #expect(FileManager.default.fileExists(atPath: fresh + "/one.md"))
     try? FileManager.default.removeItem(atPath: fresh)
   }
@@ -59,7 +64,11 @@ import Testing
     _ = try CLITests.write(Self.single, named: "b.json", in: scenarios)
     let outcome = try CLITests.memgo(["reproduce"], in: dir)
     #expect(outcome.status == 2)
-    #expect(outcome.stderr == "memgo: scenarios/b.json: names its reports 'one', as scenarios/a.json does (give each scenario its own \"name\")\n")
+    #expect(
+      outcome.stderr
+        == "memgo: scenarios/b.json: names its reports 'one', as scenarios/a.json does "
+        + "(give each scenario its own \"name\")\n"
+    )
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports").path))
   }
 }

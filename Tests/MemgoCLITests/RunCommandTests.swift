@@ -85,12 +85,15 @@ import Testing
 
     let duplicate = try CLITests.memgo(["merge", p1, p2, p1, "--out", out.path])
     #expect(duplicate.status == 2)
-    #expect(duplicate.stderr.hasPrefix("memgo: \(p1): unit 0 (point 0, replication 0) is also in \(p1) (give each part once)\n"))
+    #expect(
+      duplicate.stderr.hasPrefix(
+        "memgo: \(p1): unit 0 (point 0, replication 0) is also in \(p1) (give each part once)\n"))
 
     let missing = try CLITests.memgo(["merge", p2, "--out", out.path])
     #expect(missing.status == 2)
     #expect(missing.stderr.split(separator: "\n").count == 1)
-    #expect(missing.stderr.contains("missing 6 of 12 work units: 0 (point 0, replication 0), 2 (point 1, replication 0)"))
+    #expect(
+      missing.stderr.contains("missing 6 of 12 work units: 0 (point 0, replication 0), 2 (point 1, replication 0)"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
 
     let notAPart = try CLITests.memgo(["merge", path])
@@ -102,7 +105,9 @@ import Testing
   @Test func interruptedRunKeepsFinishedUnitsAndResumeCompletesIt() throws {
     let dir = try CLITests.temporaryDirectory()
     // 40 units of a few milliseconds each.
-    let path = try CLITests.write(Self.sweep(requests: 1500, replications: 20).replacingOccurrences(of: "[16, 32, 64]", with: "[32]"), named: "s.json", in: dir)
+    let path = try CLITests.write(
+      Self.sweep(requests: 1500, replications: 20).replacingOccurrences(of: "[16, 32, 64]", with: "[32]"),
+      named: "s.json", in: dir)
     let reference = dir.appendingPathComponent("reference")
     #expect(try CLITests.memgo(["run", path, "--out", reference.path, "--quiet"]).status == 0)
 
@@ -118,7 +123,9 @@ import Testing
     // Wait (at most a minute) until two units are stored, then interrupt as Ctrl-C does.
     var stored = 0
     for _ in 0..<12_000 where process.isRunning {
-      stored = ((try? FileManager.default.contentsOfDirectory(atPath: store.path)) ?? []).filter { $0.hasPrefix("unit-") }.count
+      stored =
+        ((try? FileManager.default.contentsOfDirectory(atPath: store.path)) ?? []).filter { $0.hasPrefix("unit-") }
+        .count
       if stored >= 2 { break }
       usleep(5_000)
     }
@@ -147,8 +154,15 @@ import Testing
     let cases: [([String], String)] = [
       (["--shard", "1/3"], "memgo: run: --shard writes a partial result file: give --out DIR\n"),
       (["--resume"], "memgo: run: --resume reads the finished units from --out DIR: give --out DIR\n"),
-      (["--shard", "4/3", "--out", "x"], "memgo: run: --shard '4/3' is not K/N with 1 ≤ K ≤ N ≤ 1000000 (e.g. --shard 2/8)\n"),
-      (["--plot", "faultrate"], "memgo: run: --plot 'faultrate' is not a report metric (did you mean 'faultRate'? e.g. faultRate, latencyP99, throughput)\n"),
+      (
+        ["--shard", "4/3", "--out", "x"],
+        "memgo: run: --shard '4/3' is not K/N with 1 ≤ K ≤ N ≤ 1000000 (e.g. --shard 2/8)\n"
+      ),
+      (
+        ["--plot", "faultrate"],
+        "memgo: run: --plot 'faultrate' is not a report metric "
+          + "(did you mean 'faultRate'? e.g. faultRate, latencyP99, throughput)\n"
+      ),
       (["--jobs", "0"], "memgo: run: --jobs '0' is not a whole number in 1...4096\n"),
     ]
     for (options, message) in cases {

@@ -23,7 +23,8 @@ enum ExperimentTestSupport {
 
   /// The loaded sweep.
   static func sweep(name: String = "tiny-sweep", seed: Int = 5, replications: Int = 3) throws -> ScenarioFile {
-    try ScenarioLoader.load(bytes: Array(sweepJSON(name: name, seed: seed, replications: replications).utf8), path: "\(name).json")
+    try ScenarioLoader.load(
+      bytes: Array(sweepJSON(name: name, seed: seed, replications: replications).utf8), path: "\(name).json")
   }
 
   /// The plan of running the sweep with no overrides.

@@ -57,7 +57,9 @@ import Testing
       loaded: try ExperimentTestSupport.sweep(name: "renamed"), seedOverride: nil, replicationsOverride: nil,
       version: "0.1.0")
     parts["r.json"] = try Self.parts(other)["p2.json"]
-    #expect(Self.problems(parts, ["p1.json", "r.json", "p3.json"]).first?.contains("scenario 'renamed', not 'tiny-sweep'") == true)
+    #expect(
+      Self.problems(parts, ["p1.json", "r.json", "p3.json"]).first?.contains("scenario 'renamed', not 'tiny-sweep'")
+        == true)
     #expect(
       Self.problems(parts, ["p1.json", "p2.json", "p3.json"], version: "0.2.0").first
         == "p1.json: written by memgo 0.1.0, this is memgo 0.2.0 (merge parts with the memgo version that ran them)")

@@ -64,11 +64,18 @@ import Testing
         == "part.json: results[0]: unit 4 is point 1, replication 1 of this scenario, not point 0, replication 0")
     #expect(
       Self.problem(
-        text.replacingFirst("\"unit\": 0, \"point\": 0, \"replication\": 0", with: "\"unit\": 1, \"point\": 0, \"replication\": 1"))
+        text.replacingFirst(
+          "\"unit\": 0, \"point\": 0, \"replication\": 0", with: "\"unit\": 1, \"point\": 0, \"replication\": 1"))
         == "part.json: results[0].unit: unit 1 does not belong to shard 1/4")
-    #expect(Self.problem(text.replacingFirst("\"unit\": 0,", with: "\"unit\": 18,")).contains("results[0].unit: expected a whole number in 0...17"))
-    #expect(Self.problem(text.replacingFirst("\"seed\": 5,", with: "\"seed\": 6,")).contains("the header does not match the scenario"))
-    #expect(Self.problem(text.replacingFirst("\"shard\": \"1/4\"", with: "\"shard\": \"5/4\"")).contains("shard: expected \"K/N\""))
+    #expect(
+      Self.problem(text.replacingFirst("\"unit\": 0,", with: "\"unit\": 18,")).contains(
+        "results[0].unit: expected a whole number in 0...17"))
+    #expect(
+      Self.problem(text.replacingFirst("\"seed\": 5,", with: "\"seed\": 6,")).contains(
+        "the header does not match the scenario"))
+    #expect(
+      Self.problem(text.replacingFirst("\"shard\": \"1/4\"", with: "\"shard\": \"5/4\"")).contains(
+        "shard: expected \"K/N\""))
     // A result with the wrong number of group tallies.
     let oneGroup = text.replacingFirst("\"groups\": [{", with: "\"groups\": [{\"x\": 1}, {")
     #expect(Self.problem(oneGroup).contains("results[0].result.groups[0].x: unknown key"))

@@ -7,7 +7,9 @@ import Testing
   static func tinyReport() -> Report {
     let frames = SweepAxis(path: "machine.frames", values: [.number("64"), .number("128"), .number("256")])
     let policy = SweepAxis(path: "machine.replacement.policy", values: [.string("lru"), .string("clock")])
-    let faultRates: [(Double, Double)] = [(0.42, 0.02), (0.45, 0.03), (0.25, 0.015), (0.27, 0.02), (0.1, 0.01), (0.11, 0)]
+    let faultRates: [(Double, Double)] = [
+      (0.42, 0.02), (0.45, 0.03), (0.25, 0.015), (0.27, 0.02), (0.1, 0.01), (0.11, 0),
+    ]
     let points = faultRates.enumerated().map { p, rate in
       let summaries = Metric.allCases.map { metric in
         metric == .faultRate
@@ -97,11 +99,13 @@ import Testing
 
   static let tinyGolden = """
     <?xml version="1.0" encoding="UTF-8"?>
-    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="720" height="440" viewBox="0 0 720 440" font-family="Helvetica, Arial, sans-serif">
+    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="720" height="440" viewBox="0 0 720 440" \
+    font-family="Helvetica, Arial, sans-serif">
     <title>tiny: fault rate vs frames</title>
     <rect width="100%" height="100%" fill="#ffffff"/>
     <text x="84" y="28" font-size="16" font-weight="bold" fill="#000000">tiny: fault rate vs frames</text>
-    <text x="84" y="47" font-size="12" fill="#444444">Mean ± 95% confidence interval (Student t) over 3 replications; seed 7</text>
+    <text x="84" y="47" font-size="12" fill="#444444">Mean ± 95% confidence interval (Student t) over 3 \
+    replications; seed 7</text>
     <g font-size="12" fill="#000000">
     <line x1="84" y1="378" x2="598.4" y2="378" stroke="#e3e3e3" stroke-width="1"/>
     <line x1="79" y1="378" x2="84" y2="378" stroke="#000000"/>
@@ -150,9 +154,11 @@ import Testing
     </g>
     <g font-size="12">
     <text x="614.4" y="74" font-weight="bold">policy</text>
-    <g stroke="#0072B2" fill="#0072B2"><path d="M614.4,90H642.4" fill="none" stroke-width="1.8"/><circle cx="628.4" cy="90" r="4" stroke-width="0.5"/></g>
+    <g stroke="#0072B2" fill="#0072B2"><path d="M614.4,90H642.4" fill="none" stroke-width="1.8"/><circle \
+    cx="628.4" cy="90" r="4" stroke-width="0.5"/></g>
     <text x="650.4" y="94" fill="#000000">lru</text>
-    <g stroke="#D55E00" fill="#D55E00"><path d="M614.4,110H642.4" fill="none" stroke-width="1.8"/><rect x="624.9" y="106.5" width="7" height="7" stroke-width="0.5"/></g>
+    <g stroke="#D55E00" fill="#D55E00"><path d="M614.4,110H642.4" fill="none" stroke-width="1.8"/><rect x="624.9" \
+    y="106.5" width="7" height="7" stroke-width="0.5"/></g>
     <text x="650.4" y="114" fill="#000000">clock</text>
     </g>
     </svg>

@@ -57,7 +57,8 @@ public struct ExperimentSession: Sendable {
   ) throws(ScenarioLoadError) -> Outcome {
     let total = plan.units.count
     let selected = shard?.units(of: total) ?? Array(0..<total)
-    let builder = Mutex(ReportBuilder(file: plan.scenario, version: plan.identity.version, primaryMetric: primaryMetric))
+    let builder = Mutex(
+      ReportBuilder(file: plan.scenario, version: plan.identity.version, primaryMetric: primaryMetric))
 
     // What a previous, interrupted session left.
     var done = Set<Int>()

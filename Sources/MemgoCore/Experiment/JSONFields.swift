@@ -43,7 +43,8 @@ struct JSONFields {
   func integer(_ key: String, in range: ClosedRange<Int>) throws(ScenarioError) -> Int {
     let value = try value(key)
     guard let n = try? value.intValue(), range.contains(n) else {
-      throw problem(key, "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(JSONFields.kind(value))")
+      throw problem(
+        key, "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(JSONFields.kind(value))")
     }
     return n
   }
@@ -81,7 +82,9 @@ struct JSONFields {
   /// The required member `key` as an array.
   func array(_ key: String) throws(ScenarioError) -> [JSONValue] {
     let value = try value(key)
-    guard case .array(let items) = value else { throw problem(key, "expected an array, found \(JSONFields.kind(value))") }
+    guard case .array(let items) = value else {
+      throw problem(key, "expected an array, found \(JSONFields.kind(value))")
+    }
     return items
   }
 

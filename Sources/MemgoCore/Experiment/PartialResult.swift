@@ -52,7 +52,9 @@ public struct PartialResult: Sendable {
 
   /// The text before the first result line, ending in `"results": [` and a newline.
   public func headerText() -> String {
-    func line(_ key: String, _ value: JSONValue) -> String { "  \(JSONWriter.string(key)): \(JSONWriter.compact(value)),\n" }
+    func line(_ key: String, _ value: JSONValue) -> String {
+      "  \(JSONWriter.string(key)): \(JSONWriter.compact(value)),\n"
+    }
     var overrides: [JSONMember] = []
     if let seed = identity.seedOverride { overrides.append(JSONMember(key: "seed", value: .integer(seed))) }
     if let replications = identity.replicationsOverride {
@@ -144,14 +146,16 @@ public struct PartialResult: Sendable {
       scenario: try fields.string("scenario"), hash: try fields.string("hash"), seed: try fields.uint64("seed"),
       replications: try fields.integer("replications", in: 0...Int.max),
       seedOverride: overrides.has("seed") ? try overrides.uint64("seed") : nil,
-      replicationsOverride: overrides.has("replications") ? try overrides.integer("replications", in: 1...100_000) : nil,
+      replicationsOverride: overrides.has("replications")
+        ? try overrides.integer("replications", in: 1...100_000) : nil,
       version: try fields.string("memgo"), units: try fields.integer("units", in: 0...Int.max),
       definition: try fields.value("definition"))
     var shard: ShardSpec?
     let shardValue = try fields.value("shard")
     if shardValue != .null {
       guard case .string(let text) = shardValue, let spec = ShardSpec(parsing: text) else {
-        throw fields.problem("shard", "expected \"K/N\" with 1 ≤ K ≤ N, or null, found \(JSONFields.kind(shardValue))")
+        throw fields.problem(
+          "shard", "expected \"K/N\" with 1 ≤ K ≤ N, or null, found \(JSONFields.kind(shardValue))")
       }
       shard = spec
     }

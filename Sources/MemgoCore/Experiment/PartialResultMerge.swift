@@ -82,7 +82,8 @@ public enum PartialResultMerge {
     }
     if duplicates > listedLimit {
       problems.append(
-        ScenarioError(file: "merge", path: .root, message: "\(duplicates - listedLimit) more duplicate units not listed"))
+        ScenarioError(
+          file: "merge", path: .root, message: "\(duplicates - listedLimit) more duplicate units not listed"))
     }
     guard let builder, let plan else { throw .invalid(problems) }
     let missing = builder.missingUnits

@@ -37,7 +37,8 @@ public struct ReportBuilder: Sendable {
     points = Array(repeating: nil, count: file.points.count)
     samples = file.points.map { Array(repeating: 0, count: $0.scenario.replications) }
     for (p, point) in file.points.enumerated() where point.scenario.replications == 0 {
-      points[p] = PointReport.build(index: point.index, parameters: point.parameters, scenario: point.scenario, metrics: [])
+      points[p] = PointReport.build(
+        index: point.index, parameters: point.parameters, scenario: point.scenario, metrics: [])
     }
   }
 

@@ -57,7 +57,8 @@ extension SVGPlot.Chart {
     // x ticks.
     for tick in xTicks where tick.t >= xDomain.low && tick.t <= xDomain.high {
       let px = c(x(tick.t))
-      out += "<line x1=\"\(px)\" y1=\"\(c(plotBottom))\" x2=\"\(px)\" y2=\"\(c(plotBottom + 5))\" stroke=\"#000000\"/>\n"
+      out +=
+        "<line x1=\"\(px)\" y1=\"\(c(plotBottom))\" x2=\"\(px)\" y2=\"\(c(plotBottom + 5))\" stroke=\"#000000\"/>\n"
       out += "<text x=\"\(px)\" y=\"\(c(plotBottom + 20))\" text-anchor=\"middle\">\(e(tick.label))</text>\n"
     }
     out += "</g>\n"
@@ -137,7 +138,8 @@ extension SVGPlot.Chart {
     case 2:
       return "<path d=\"M\(c(x)),\(c(y - 4.8))L\(c(x + 4.4)),\(c(y + 3.2))L\(c(x - 4.4)),\(c(y + 3.2))Z\"\(hollow)/>\n"
     case 3:
-      return "<path d=\"M\(c(x)),\(c(y - 5))L\(c(x + 5)),\(c(y))L\(c(x)),\(c(y + 5))L\(c(x - 5)),\(c(y))Z\"\(hollow)/>\n"
+      return
+        "<path d=\"M\(c(x)),\(c(y - 5))L\(c(x + 5)),\(c(y))L\(c(x)),\(c(y + 5))L\(c(x - 5)),\(c(y))Z\"\(hollow)/>\n"
     default:
       return "<path d=\"M\(c(x)),\(c(y + 4.8))L\(c(x + 4.4)),\(c(y - 3.2))L\(c(x - 4.4)),\(c(y - 3.2))Z\"\(hollow)/>\n"
     }

@@ -82,7 +82,8 @@ extension RunTally {
     for (key, keyPath) in RunTally.countFields { self[keyPath: keyPath] = try fields.count(key) }
     for (key, keyPath) in RunTally.sumFields { self[keyPath: keyPath] = try fields.nonNegative(key) }
     let latencyPath = path.appending(key: "latency")
-    let histogram = try JSONFields(fields.value("latency"), at: latencyPath, file: file, known: ["min", "max", "buckets"])
+    let histogram = try JSONFields(
+      fields.value("latency"), at: latencyPath, file: file, known: ["min", "max", "buckets"])
     let flat = try histogram.array("buckets")
     guard flat.count % 2 == 0 else {
       throw histogram.problem("buckets", "expected pairs of bucket index and count, found \(flat.count) numbers")
