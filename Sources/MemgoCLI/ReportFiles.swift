@@ -3,11 +3,6 @@ import MemgoCore
 /// The report files of `--out`: NAME.md, NAME.csv, NAME.json and, for a sweep, NAME.svg, each
 /// written atomically.
 enum ReportFiles {
-  /// The extensions written for `report`, in writing order.
-  static func extensions(for report: Report) -> [String] {
-    report.axes.isEmpty ? ["md", "csv", "json"] : ["md", "csv", "json", "svg"]
-  }
-
   /// The contents of each file of `report`, by extension, in `extensions(for:)` order.
   static func contents(_ report: Report, plot metric: Metric) -> [(ext: String, text: String)] {
     var files: [(String, String)] = [
@@ -18,16 +13,23 @@ enum ReportFiles {
     return files
   }
 
-  /// Writes the files of `report` into `directory` (created if missing) as NAME.EXT.
-  static func write(_ report: Report, name: String, to directory: String, plot metric: Metric) throws(CLIError) {
+  /// Writes the files of `report` into `directory` (created if missing) as NAME.EXT; returns their
+  /// names (NAME.EXT) in writing order.
+  @discardableResult
+  static func write(_ report: Report, name: String, to directory: String, plot metric: Metric) throws(CLIError)
+    -> [String]
+  {
+    var names: [String] = []
     do {
       try AtomicFile.createDirectory(directory)
       for (ext, text) in contents(report, plot: metric) {
         try AtomicFile.write(text, to: "\(directory)/\(name).\(ext)")
+        names.append("\(name).\(ext)")
       }
     } catch {
       throw .failure("\(error)")
     }
+    return names
   }
 
   /// The metric named by `--plot`, faultRate by default.

@@ -89,8 +89,7 @@ enum ReproduceCommand {
         if check { removeTree(target) }
         throw .failure("reproduce: interrupted while running \(path); \(reports) is unchanged for it")
       }
-      try ReportFiles.write(report, name: plan.identity.scenario, to: target, plot: .faultRate)
-      let files = ReportFiles.extensions(for: report).map { "\(plan.identity.scenario).\($0)" }
+      let files = try ReportFiles.write(report, name: plan.identity.scenario, to: target, plot: .faultRate)
       expected += files
       if !check && !quiet {
         Output.write("\(path) -> " + files.map { "\(reports)/\($0)" }.joined(separator: ", ") + "\n")

@@ -38,6 +38,7 @@ public struct ExperimentSession: Sendable {
     plan: RunPlan, jobs: Int, shard: ShardSpec? = nil, outDirectory: String? = nil, resume: Bool = false,
     primaryMetric: Metric = .faultRate
   ) {
+    precondition(shard == nil || outDirectory != nil, "ExperimentSession: a shard needs an output directory")
     self.plan = plan
     self.jobs = jobs
     self.shard = shard
