@@ -26,7 +26,7 @@ enum MergeCommand {
     do {
       report = try PartialResultMerge.merge(paths: args.positionals, version: memgoVersion, primaryMetric: plot) {
         path throws(ScenarioLoadError) in
-        try FileSystem.read(path, limit: PartialResult.maximumFileSize)
+        try FileSystem.read(path, limit: PartialResult.maximumFileSize, expected: "a partial result file")
       }
     } catch {
       switch error {

@@ -130,9 +130,8 @@ enum ReproduceCommand {
       }
       return
     }
-    throw .failure(
-      differences.joined(separator: "\nmemgo: ")
-        + "\nmemgo: fresh files are in \(target) (compare with diff -r \(reports) \(target))")
+    throw CLIError(
+      status: 1, lines: differences + ["fresh files are in \(target) (compare with: diff -r \(reports) \(target))"])
   }
 
   /// `line N` of the first difference, or which file is longer.

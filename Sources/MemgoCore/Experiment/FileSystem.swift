@@ -9,9 +9,16 @@
 /// The few file-system reads the experiment commands need (writes go through `AtomicFile`).
 public enum FileSystem {
   /// The bytes of the file at `path`, refusing directories and reading at most `limit` + 1 bytes
-  /// (callers compare the count with their limit). Throws `.io` naming the file and the reason.
-  public static func read(_ path: String, limit: Int) throws(ScenarioLoadError) -> [UInt8] {
-    try ScenarioLoader.readFile(path: path, limit: limit)
+  /// (callers compare the count with their limit). Throws `.io` naming the file and the reason;
+  /// `expected` says what the file should have been (`a partial result file`).
+  public static func read(_ path: String, limit: Int, expected: String = "a file") throws(ScenarioLoadError)
+    -> [UInt8]
+  {
+    var info = stat()
+    if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .io("\(path): is a directory (expected \(expected))")
+    }
+    return try ScenarioLoader.readFile(path: path, limit: limit)
   }
 
   /// The names in `directory`, without `.` and `..`, sorted by their UTF-8 bytes; nil if it cannot
