@@ -64,6 +64,25 @@ import Testing
     #expect(!svg.contains(">500</text>"))
   }
 
+  @Test func manyDurationsGetDecadeTicks() throws {
+    // 13 disk latencies from 1 µs to 4.096 ms: a log axis with ticks at 1, 10, 100, 1000 µs.
+    let values = (0..<13).map { JSONValue.string("\(1 << $0)us") }
+    let axis = SweepAxis(path: "machine.latency.diskRead", values: values)
+    let base = ReportFixtures.tinyReport().points[0]
+    let points = values.enumerated().map { i, value in
+      var point = base
+      point.index = i
+      point.parameters = [JSONMember(key: axis.path, value: value)]
+      return point
+    }
+    let report = Report(
+      memgoVersion: "0.1.0", scenario: "disk", description: "", seed: 1, replications: 2, axes: [axis], points: points)
+    let svg = try #require(SVGPlot.render(report))
+    #expect(svg.contains(">latency disk read (µs, log scale)</text>"))
+    for tick in ["1", "10", "100", "1000"] { #expect(svg.contains("text-anchor=\"middle\">\(tick)</text>"), "\(tick)") }
+    #expect(!svg.contains("text-anchor=\"middle\">4096</text>"))
+  }
+
   @Test func categoriesSizesAndEscaping() throws {
     var report = ReportFixtures.tinyReport()
     report.scenario = "a<b & \"c\""

@@ -62,7 +62,8 @@ extension SVGPlot {
           } else {
             let low = positions.min() ?? 0
             let high = positions.max() ?? 1
-            xTicks = stride(from: low.rounded(.up), through: high.rounded(.down), by: 1).map { k in
+            // A tolerance keeps log10(1e-6) = -5.999999999999999 from losing its tick.
+            xTicks = stride(from: (low - 1e-9).rounded(.up), through: (high + 1e-9).rounded(.down), by: 1).map { k in
               Tick(t: k, label: SVGPlot.shortNumber(Chart.power(base, k) * scale))
             }
           }
@@ -175,6 +176,7 @@ extension SVGPlot {
       }
     }
 
+    /// log_base(x), exact for whole powers of the base.
     static func logarithm(_ x: Double, base: Double) -> Double {
       // Exact for powers of the base: count the factors rather than call log().
       var k = 0.0
@@ -187,10 +189,11 @@ extension SVGPlot {
       return k + SVGPlot.log(v) / SVGPlot.log(base)
     }
 
+    /// base^k for a whole k (negative too), by repeated multiplication.
     static func power(_ base: Double, _ k: Double) -> Double {
       var p = 1.0
-      for _ in 0..<Int(max(0, k)) { p *= base }
-      return p
+      for _ in 0..<Int(min(abs(k), 400)) { p *= base }
+      return k < 0 ? 1 / p : p
     }
   }
 }

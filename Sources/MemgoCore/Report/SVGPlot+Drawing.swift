@@ -6,7 +6,11 @@ extension SVGPlot.Chart {
   static let left = 84.0
   static let top = 66.0
   static let bottomMargin = 62.0
-  static let legendRowHeight = 20.0
+  /// The height of a legend row: 20 px, less when many series must fit beside the plot.
+  var legendRowHeight: Double {
+    let rows = Double(series.count + (legendTitle.isEmpty ? 0 : 1))
+    return max(12, min(20, (plotBottom - Self.top) / max(rows, 1)))
+  }
 
   /// The legend's width: room for its longest text and a line sample (none for one series).
   var legendWidth: Double {
@@ -108,7 +112,7 @@ extension SVGPlot.Chart {
       out += "<g font-size=\"12\">\n"
       if !legendTitle.isEmpty {
         out += "<text x=\"\(c(lx))\" y=\"\(c(ly + 4))\" font-weight=\"bold\">\(e(legendTitle))</text>\n"
-        ly += Self.legendRowHeight
+        ly += legendRowHeight
       }
       for (s, line) in series.enumerated() {
         let color = SVGPlot.palette[s % SVGPlot.palette.count]
@@ -117,7 +121,7 @@ extension SVGPlot.Chart {
         out += marker(s, x: lx + 14, y: ly).dropLast()
         out += "</g>\n"
         out += "<text x=\"\(c(lx + 36))\" y=\"\(c(ly + 4))\" fill=\"#000000\">\(e(line.label))</text>\n"
-        ly += Self.legendRowHeight
+        ly += legendRowHeight
       }
       out += "</g>\n"
     }
