@@ -156,9 +156,9 @@ enum HelpText {
 
     Cases: 'des-zipf-lru' — 8 processes, zipf access, global LRU, 4-level page table, 64-entry
     4-way TLB, 10M page accesses; 'sweep16-jobs1' and 'sweep16-jobs2' — the same workload swept
-    over 16 memory sizes (4M page accesses in all), run with one and with two worker threads, and
-    their ratio, sweepSpeedup. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
-    peakResidentBytes, wallSeconds.
+    over 16 memory sizes (10M page accesses in all), run with one and with two worker threads
+    (best of 3 runs each), and their ratio, sweepSpeedup. Reported per case: accessesPerWallSecond,
+    eventsPerWallSecond, peakResidentBytes, wallSeconds.
 
     """
 }

@@ -19,6 +19,9 @@ public enum Benchmarks {
     public var sweep: ScenarioFile? = nil
     /// Worker threads for `sweep`.
     public var jobs: Int = 1
+    /// Runs to make; the fastest is reported (best-of-n filters out other programs' interference
+    /// on a shared machine).
+    public var repeats: Int = 1
   }
 
   /// What one case measured.
@@ -72,7 +75,8 @@ public enum Benchmarks {
   }
 
   /// The parallel-sweep benchmark: 16 points (memory from 2,048 to 32,768 frames) of the DES case,
-  /// one replication each, so that `--jobs 2` can be compared with `--jobs 1`.
+  /// one replication each (4M requests, 10M page accesses in all), so that `--jobs 2` can be
+  /// compared with `--jobs 1`.
   public static func sweep16(requestsPerPoint: Int) -> ScenarioFile {
     let base = desZipfLRU(requests: requestsPerPoint)
     let frames = (1...16).map { $0 * 2048 }
@@ -90,13 +94,24 @@ public enum Benchmarks {
     let file = sweep16(requestsPerPoint: quick ? 25_000 : 250_000)
     return [1, 2].map { jobs in
       Case(
-        name: "sweep16-jobs\(jobs)", summary: "16-point memory sweep of the DES case, --jobs \(jobs)",
-        scenario: file.base, sweep: file, jobs: jobs)
+        name: "sweep16-jobs\(jobs)",
+        summary: "16-point memory sweep of the DES case, --jobs \(jobs), best of \(quick ? 1 : 3)",
+        scenario: file.base, sweep: file, jobs: jobs, repeats: quick ? 1 : 3)
     }
   }
 
-  /// Runs `benchmark` once and measures it.
+  /// Runs `benchmark` `repeats` times and returns the fastest measurement.
   public static func measure(_ benchmark: Case) -> Measurement {
+    var best = measureOnce(benchmark)
+    for _ in 1..<max(1, benchmark.repeats) {
+      let next = measureOnce(benchmark)
+      if next.wallSeconds < best.wallSeconds { best = next }
+    }
+    return best
+  }
+
+  /// Runs `benchmark` once and measures it.
+  static func measureOnce(_ benchmark: Case) -> Measurement {
     resetPeakResident()
     let start = monotonicSeconds()
     var accesses: Int64 = 0
