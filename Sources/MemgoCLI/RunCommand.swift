@@ -142,6 +142,12 @@ enum RunCommand {
     }
   }
 
+  /// Writes NAME.md, NAME.csv, NAME.json (and NAME.svg for a sweep) into `directory`, each
+  /// atomically (kept for callers of the first CLI; see `ReportFiles`).
+  static func writeReportFiles(_ report: Report, name: String, to directory: String) throws(CLIError) {
+    try ReportFiles.write(report, name: name, to: directory, plot: .faultRate)
+  }
+
   /// Runs the single run of `scenario` with the event log going to `path` (or stdout for `-`).
   /// A log file is written under a temporary name and renamed once complete.
   static func runWithLog(_ scenario: Scenario, to path: String) throws(CLIError) -> RunResult {
