@@ -34,7 +34,11 @@ enum BenchCommand {
           + "\"eventsPerWallSecond\": \(m.eventsPerWallSecond.rounded()), "
           + "\"peakResidentBytes\": \(m.peakResidentBytes)}" + (i + 1 < measurements.count ? "," : ""))
     }
-    lines += ["  ]", "}", ""]
+    lines += ["  ]" + (Benchmarks.sweepSpeedup(measurements) == nil ? "" : ",")]
+    if let speedup = Benchmarks.sweepSpeedup(measurements) {
+      lines.append("  \"sweepSpeedup\": \(fixed(speedup, 3))")
+    }
+    lines += ["}", ""]
     return lines.joined(separator: "\n")
   }
 
@@ -45,6 +49,9 @@ enum BenchCommand {
         + fixed(m.wallSeconds, 2).leftPadded(11) + (fixed(m.accessesPerWallSecond / 1e6, 2) + "M").leftPadded(12)
         + (fixed(m.eventsPerWallSecond / 1e6, 2) + "M").leftPadded(11)
         + fixed(Double(m.peakResidentBytes) / 1_048_576, 1).leftPadded(17) + "\n"
+    }
+    if let speedup = Benchmarks.sweepSpeedup(measurements) {
+      out += "sweep16: --jobs 2 runs \(fixed(speedup, 2))x as fast as --jobs 1\n"
     }
     return out
   }

@@ -1,6 +1,6 @@
 /// The help texts, in the layout swift-argument-parser made familiar.
 enum HelpText {
-  static let commands = ["run", "validate", "explain", "bench", "help"]
+  static let commands = ["run", "validate", "explain", "merge", "reproduce", "bench", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
@@ -8,6 +8,8 @@ enum HelpText {
     case "validate": return validate
     case "bench": return bench
     case "explain": return explain
+    case "merge": return merge
+    case "reproduce": return reproduce
     case "help": return overview
     default: return nil
     }
@@ -26,6 +28,8 @@ enum HelpText {
       run SCENARIO.json       Simulate a scenario and print its report.
       validate SCENARIO...    Check scenario files; run nothing.
       explain --refs LIST     Textbook step table of a reference string under one policy.
+      merge PART.json...      Combine the partial results of a sharded run into its report.
+      reproduce [--check]     Regenerate reports/ from scenarios/; --check compares instead.
       bench                   Run the built-in performance benchmarks.
       help [COMMAND]          Show help for memgo or one command.
 
@@ -52,11 +56,74 @@ enum HelpText {
                               scenario's "replications", else 1).
       --format F              Report format on stdout (values: table, markdown, csv, json;
                               default: table).
-      --out DIR               Also write DIR/NAME.md, DIR/NAME.csv and DIR/NAME.json.
+      --out DIR               Also write DIR/NAME.md, DIR/NAME.csv, DIR/NAME.json and, for a
+                              sweep, DIR/NAME.svg; keep each finished work unit in DIR/NAME.units
+                              until the run completes (values: a directory; default: none).
       --log FILE|-            Write the event log (JSON Lines) to FILE, or to stdout with '-'
                               (the report then goes only to --out). One run only: no sweep and one
                               replication.
-      --quiet                 Print nothing on stdout (use with --out).
+      --jobs N                Work units (point × replication) run in parallel; the report is the
+                              same for every N (values: 1...4096; default: the number of cores).
+      --shard K/N             Run only the work units whose index is K-1 modulo N and write them to
+                              DIR/NAME.shard-K-of-N.json for 'memgo merge'; needs --out (values:
+                              1 ≤ K ≤ N; default: all units).
+      --resume                Skip the work units already finished in --out (after an interruption)
+                              and run the rest (default: off; a run without it starts afresh).
+      --plot METRIC           The metric plotted in NAME.svg and compared in paired differences
+                              (values: a report key such as faultRate, latencyP99, throughput;
+                              default: faultRate).
+      --progress              Show progress on stderr even when it is not a terminal (default: on
+                              a terminal, for runs longer than a second).
+      --quiet                 Print nothing on stdout and no progress (use with --out).
+      -h, --help              Show help information.
+
+    SIGINT or SIGTERM stops the run after the work units in progress: those finished are kept in
+    --out (exit status 1); a second signal stops at once.
+
+    """
+
+  static let merge = """
+    OVERVIEW: Combine the partial results of a sharded run into its report, byte for byte the
+    report of the same run without shards.
+
+    USAGE: memgo merge PART.json... [--out DIR] [options]
+
+    ARGUMENTS:
+      PART.json               Partial results written by 'memgo run --shard K/N --out DIR', one per
+                              shard, in any order.
+
+    OPTIONS:
+      --out DIR               Write DIR/NAME.md, DIR/NAME.csv, DIR/NAME.json and, for a sweep,
+                              DIR/NAME.svg (values: a directory; default: none).
+      --format F              Report format on stdout (values: table, markdown, csv, json;
+                              default: table).
+      --plot METRIC           The metric plotted and compared in paired differences (values: a
+                              report key; default: faultRate).
+      --quiet                 Print nothing on stdout.
+      -h, --help              Show help information.
+
+    Refuses (exit status 2, one line per problem) parts written by another memgo version, parts
+    of different runs (scenario file, seed, replications), a work unit given twice, and missing
+    work units, which it names with the shards that hold them.
+
+    """
+
+  static let reproduce = """
+    OVERVIEW: Regenerate the committed reports from the example scenarios: every scenarios/*.json
+    gives reports/NAME.md, .csv, .json and, for a sweep, .svg.
+
+    USAGE: memgo reproduce [--check] [options]
+
+    OPTIONS:
+      --check                 Regenerate into a temporary directory and compare: exit status 1,
+                              naming every file that differs, is missing, or has no scenario
+                              (default: off, write into reports/).
+      --scenarios DIR         Where the scenarios are (values: a directory; default: scenarios).
+      --reports DIR           Where the reports are (values: a directory; default: reports).
+      --jobs N                Work units run in parallel (values: 1...4096; default: the number of
+                              cores).
+      --progress              Show progress on stderr even when it is not a terminal.
+      --quiet                 Print nothing on stdout and no progress.
       -h, --help              Show help information.
 
     """
@@ -113,8 +180,10 @@ enum HelpText {
       -h, --help              Show help information.
 
     Cases: 'des-zipf-lru' — 8 processes, zipf access, global LRU, 4-level page table, 64-entry
-    4-way TLB, 10M page accesses. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
-    peakResidentBytes, wallSeconds.
+    4-way TLB, 10M page accesses; 'sweep16-jobs1' and 'sweep16-jobs2' — the same workload swept
+    over 16 memory sizes (10M page accesses in all), run with one and with two worker threads
+    (best of 3 runs each), and their ratio, sweepSpeedup. Reported per case: accessesPerWallSecond,
+    eventsPerWallSecond, peakResidentBytes, wallSeconds.
 
     """
 }

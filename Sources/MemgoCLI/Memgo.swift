@@ -31,6 +31,8 @@ func dispatch(_ arguments: [String]) throws(CLIError) {
   case "validate": try ValidateCommand.main(rest)
   case "bench": try BenchCommand.main(rest)
   case "explain": try ExplainCommand.main(rest)
+  case "merge": try MergeCommand.main(rest)
+  case "reproduce": try ReproduceCommand.main(rest)
   case "help", "-h", "--help":
     if let topic = rest.first {
       guard let text = HelpText.forCommand(topic) else {
@@ -58,6 +60,12 @@ enum Output {
   /// Writes one line to standard error.
   static func error(_ line: String) {
     var text = line + "\n"
+    text.withUTF8 { bytes in writeAll(2, bytes) }
+  }
+
+  /// Writes `text` to standard error as it is (no newline added).
+  static func writeError(_ text: String) {
+    var text = text
     text.withUTF8 { bytes in writeAll(2, bytes) }
   }
 

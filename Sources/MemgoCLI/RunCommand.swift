@@ -17,6 +17,10 @@ enum RunCommand {
     OptionSpec(name: "log", takesValue: true),
     OptionSpec(name: "jobs", takesValue: true),
     OptionSpec(name: "quiet", takesValue: false),
+    OptionSpec(name: "shard", takesValue: true),
+    OptionSpec(name: "resume", takesValue: false),
+    OptionSpec(name: "progress", takesValue: false),
+    OptionSpec(name: "plot", takesValue: true),
   ]
 
   static func main(_ arguments: [String]) throws(CLIError) {
@@ -31,7 +35,8 @@ enum RunCommand {
     let path = args.positionals[0]
     let format = try ReportFormat(rawValue: args.choice("format", command: "run", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
     let replications = try args.integer("replications", command: "run", in: 1...100_000)
-    let jobs = try args.integer("jobs", command: "run", in: 1...4096) ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    let jobs = try jobCount(args, command: "run")
+    let plot = try ReportFiles.plotMetric(args, command: "run")
     var seed: UInt64?
     if let text = args.values["seed"] {
       guard let value = UInt64(text) else {
@@ -39,16 +44,29 @@ enum RunCommand {
       }
       seed = value
     }
-
-    var file = try loadScenario(path)
-    for i in file.points.indices {
-      if let seed { file.points[i].scenario.seed = seed }
-      if let replications { file.points[i].scenario.replications = replications }
+    var shard: ShardSpec?
+    if let text = args.values["shard"] {
+      guard let spec = ShardSpec(parsing: text) else {
+        throw .usage(
+          "run: --shard '\(text)' is not K/N with 1 ≤ K ≤ N ≤ \(ShardSpec.maximumCount) (e.g. --shard 2/8)")
+      }
+      shard = spec
     }
-    if let seed { file.base.seed = seed }
-    if let replications { file.base.replications = replications }
+    let out = args.values["out"]
+    let resume = args.flags.contains("resume")
+    if out == nil && shard != nil {
+      throw .usage("run: --shard writes a partial result file: give --out DIR")
+    }
+    if out == nil && resume { throw .usage("run: --resume reads the finished units from --out DIR: give --out DIR") }
+    if args.values["log"] != nil && (shard != nil || resume) {
+      throw .usage("run: --log records one whole run: it cannot be combined with --shard or --resume")
+    }
 
-    let report: Report
+    let loaded = try loadScenario(path)
+    let plan = RunPlan(loaded: loaded, seedOverride: seed, replicationsOverride: replications, version: memgoVersion)
+    let file = plan.scenario
+    let quiet = args.flags.contains("quiet")
+
     if let logPath = args.values["log"] {
       guard file.points.count == 1, file.points[0].scenario.replications == 1 else {
         throw .usage(
@@ -56,16 +74,59 @@ enum RunCommand {
             + "\(file.points[0].scenario.replications) replication(s) (remove the sweep and use --replications 1)")
       }
       let result = try runWithLog(file.points[0].scenario, to: logPath)
-      report = Report.build(file: file, results: [[result]], version: memgoVersion)
-    } else {
-      report = Report.build(file: file, results: Experiment.run(file, jobs: jobs), version: memgoVersion)
+      let report = Report.build(file: file, results: [[result]], version: memgoVersion, primaryMetric: plot)
+      if let out { try ReportFiles.write(report, name: file.base.name, to: out, plot: plot) }
+      if !quiet && logPath != "-" { Output.write(format.render(report)) }
+      return
     }
 
-    if let directory = args.values["out"] {
-      try writeReportFiles(report, name: file.base.name, to: directory)
+    let session = ExperimentSession(
+      plan: plan, jobs: jobs, shard: shard, outDirectory: out, resume: resume, primaryMetric: plot)
+    let outcome = try runSession(
+      session, label: shard.map { "\(file.base.name) shard \($0)" } ?? file.base.name,
+      showProgress: ProgressBar.enabled(force: args.flags.contains("progress"), quiet: quiet))
+    switch outcome {
+    case .report(let report):
+      if let out { try ReportFiles.write(report, name: file.base.name, to: out, plot: plot) }
+      session.finish()
+      if !quiet { Output.write(format.render(report)) }
+    case .part(let partPath, let units):
+      if !quiet {
+        Output.error("memgo: \(partPath): \(ReportTables.counted(units, "work unit")) of \(plan.units.count)")
+      }
+    case .interrupted(let kept, let total):
+      var line = "run: interrupted"
+      if let store = session.store {
+        line += "; \(kept) of \(total) work units are finished and kept in \(store.directory)"
+        line += " (add --resume to run the rest)"
+      } else {
+        line += " (nothing kept: with --out DIR, finished work units are kept and --resume runs the rest)"
+      }
+      throw .failure(line)
     }
-    if !args.flags.contains("quiet") && args.values["log"] != "-" {
-      Output.write(format.render(report))
+  }
+
+  /// `--jobs N`, else the number of online processors.
+  static func jobCount(_ args: ParsedArguments, command: String) throws(CLIError) -> Int {
+    try args.integer("jobs", command: command, in: 1...4096) ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+
+  /// Runs `session` with SIGINT and SIGTERM handled between units and, if asked, a progress bar.
+  static func runSession(_ session: ExperimentSession, label: String, showProgress: Bool) throws(CLIError)
+    -> ExperimentSession.Outcome
+  {
+    Interruption.install()
+    let progress = ExperimentProgress()
+    let bar = showProgress ? ProgressBar(progress: progress, label: label) : nil
+    bar?.start()
+    defer { bar?.stop() }
+    do {
+      return try session.run(progress: progress, shouldStop: { Interruption.isRequested })
+    } catch {
+      switch error {
+      case .io(let message): throw .failure(message)
+      case .invalid(let problems): throw .invalid(problems.map(\.description))
+      }
     }
   }
 
@@ -81,16 +142,10 @@ enum RunCommand {
     }
   }
 
-  /// Writes NAME.md, NAME.csv and NAME.json into `directory`, each atomically.
+  /// Writes NAME.md, NAME.csv, NAME.json (and NAME.svg for a sweep) into `directory`, each
+  /// atomically (kept for callers of the first CLI; see `ReportFiles`).
   static func writeReportFiles(_ report: Report, name: String, to directory: String) throws(CLIError) {
-    do {
-      try AtomicFile.createDirectory(directory)
-      for (format, ext) in [(ReportFormat.markdown, "md"), (.csv, "csv"), (.json, "json")] {
-        try AtomicFile.write(format.render(report), to: "\(directory)/\(name).\(ext)")
-      }
-    } catch {
-      throw .failure("\(error)")
-    }
+    try ReportFiles.write(report, name: name, to: directory, plot: .faultRate)
   }
 
   /// Runs the single run of `scenario` with the event log going to `path` (or stdout for `-`).

@@ -14,7 +14,10 @@ import Testing
       Issue.record("not an object")
       return
     }
-    #expect(members.map(\.key) == ["memgo", "scenario", "description", "seed", "replications", "axes", "points"])
+    #expect(
+      members.map(\.key) == [
+        "memgo", "scenario", "description", "seed", "replications", "axes", "points", "pairedDifferences",
+      ])
     guard case .array(let points) = members[6].value, case .object(let point) = points[0] else {
       Issue.record("no points")
       return
@@ -249,6 +252,19 @@ import Testing
               }
             }
           ]
+        }
+      ],
+      "pairedDifferences": [
+        {
+          "axis": "machine.frames",
+          "minuend": 64,
+          "subtrahend": 128,
+          "metric": "faultRate",
+          "parameters": {},
+          "mean": 0,
+          "stddev": null,
+          "ci95": null,
+          "n": 1
         }
       ]
     }

@@ -53,6 +53,18 @@ import Testing
     |     64 | web   |   10.00 ± 0.00 | 81.82 ± 0.00 | 2.000 ± 0.000 | 7.500 ± 19 | 25000 ± 64000 |
     |    128 | db    |   10.00 ± 0.00 | 81.82 ± 0.00 | 2.000 ± 0.000 | 7.500 ± 19 | 25000 ± 64000 |
     |    128 | web   |   10.00 ± 0.00 | 81.82 ± 0.00 | 2.000 ± 0.000 | 13.49 ± 19 | 45000 ± 64000 |
+
+    ## Paired differences
+
+    Replication r of every point sees the same request streams (common random numbers), so each pair of\
+     runs differs only in the compared parameter. Cells show the mean ± 95% confidence half-width (Student t)\
+     of the per-replication differences over n pairs; pp = percentage points.
+
+    ### fault rate: 64 − 128 (frames)
+
+    | 64 − 128 (pp) |   n | CI excludes 0 |
+    | ------------: | --: | :------------ |
+    |         0 ± 0 |   2 | no            |
     """
 
   static let singleMarkdown = """

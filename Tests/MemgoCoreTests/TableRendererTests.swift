@@ -57,6 +57,11 @@ import Testing
         64  web        10.0 ± 0.0   81.8 ± 0.0   2.00 ± 0.00  7.50 ± 19  25000 ± 64000
        128  db         10.0 ± 0.0   81.8 ± 0.0   2.00 ± 0.00  7.50 ± 19  25000 ± 64000
        128  web        10.0 ± 0.0   81.8 ± 0.0   2.00 ± 0.00  13.5 ± 19  45000 ± 64000
+
+    Paired difference, fault rate: 64 − 128 (frames), per replication (mean ± 95% CI half-width):
+
+    64 − 128 (pp)  n  CI excludes 0
+            0 ± 0  2  no
     """
 
   static let singleTable = """

@@ -95,6 +95,11 @@ public enum AtomicFile {
     }
   }
 
+  /// Appends `text` (UTF-8) to the temporary file of `pending` (for files written in pieces).
+  public static func write(_ text: String, to pending: Pending) throws(AtomicFile.Error) {
+    try writeAll(pending.descriptor, Array(text.utf8), path: pending.path)
+  }
+
   /// Flushes, closes and renames the temporary file over its target; on failure removes it.
   public static func commit(_ pending: Pending) throws(AtomicFile.Error) {
     let path = pending.path

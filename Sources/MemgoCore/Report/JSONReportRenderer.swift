@@ -1,7 +1,9 @@
 /// Renders a report as JSON: `{"memgo", "scenario", "description", "seed", "replications",
 /// "axes": [{"path", "values"}], "points": [{"index", "parameters": {PATH: VALUE}, "replications",
 /// "metrics": {NAME: {"mean", "stddev", "ci95", "n"}}, "processes": [{"name", "metrics"}],
-/// "theory" (`PointTheory.jsonValue`; absent in hand-built reports)}]}`, keys in that order, indented by two spaces, with a trailing newline. Undefined spreads
+/// "theory" (`PointTheory.jsonValue`; absent in hand-built reports)}], "pairedDifferences": [...]}`
+/// (the last only for sweeps with a two-valued axis), keys in that order, indented by two spaces,
+/// with a trailing newline. Undefined spreads
 /// (one replication) are `null`.
 public enum JSONReportRenderer {
   /// The JSON text of `report`.
@@ -26,7 +28,27 @@ public enum JSONReportRenderer {
             ])
           })),
       JSONMember(key: "points", value: .array(report.points.map(value))),
-    ])
+    ] + pairedDifferences(report))
+  }
+
+  /// `"pairedDifferences": [{"axis", "minuend", "subtrahend", "metric", "parameters", "mean",
+  /// "stddev", "ci95", "n"}]` when the report has any; nothing otherwise.
+  static func pairedDifferences(_ report: Report) -> [JSONMember] {
+    guard !report.pairedDifferences.isEmpty else { return [] }
+    let items = report.pairedDifferences.map { d -> JSONValue in
+      .object([
+        JSONMember(key: "axis", value: .string(d.axis)),
+        JSONMember(key: "minuend", value: d.minuend),
+        JSONMember(key: "subtrahend", value: d.subtrahend),
+        JSONMember(key: "metric", value: .string(d.metric.key)),
+        JSONMember(key: "parameters", value: .object(d.parameters)),
+        JSONMember(key: "mean", value: .double(d.difference.mean)),
+        JSONMember(key: "stddev", value: .double(d.difference.stddev)),
+        JSONMember(key: "ci95", value: .double(d.difference.ci95)),
+        JSONMember(key: "n", value: .integer(d.difference.n)),
+      ])
+    }
+    return [JSONMember(key: "pairedDifferences", value: .array(items))]
   }
 
   /// The JSON value of one point.

@@ -1,6 +1,7 @@
 /// Renders a report as GitHub-flavoured Markdown: a `# NAME` heading, the description, a line
 /// with the seed, replications and memgo version, the per-point table, per-group tables when
-/// there are several process groups, and for a single point a table of every metric.
+/// there are several process groups, the paired differences when an axis has two values, and for
+/// a single point a table of every metric.
 public enum MarkdownRenderer {
   /// Significant digits of the means.
   public static let digits = 4
@@ -21,6 +22,18 @@ public enum MarkdownRenderer {
     if report.points.contains(where: { $0.processes.count > 1 }) {
       out += "\n## Process groups\n\n"
       out += ReportTables.groupTable(report, digits: digits).markdownText()
+    }
+    let differences = ReportTables.pairedDifferenceTables(report, digits: digits)
+    if !differences.isEmpty {
+      out += "\n## Paired differences\n\n"
+      out += "Replication r of every point sees the same request streams (common random numbers), so each "
+      out += "pair of runs differs only in the compared parameter. Cells show the mean"
+      if differences.contains(where: \.hasIntervals) { out += " ± 95% confidence half-width (Student t)" }
+      out += " of the per-replication differences over n pairs; pp = percentage points.\n"
+      for difference in differences {
+        out += "\n### \(singleLine(difference.title))\n\n"
+        out += difference.table.markdownText()
+      }
     }
     if report.points.count == 1, let point = report.points.first {
       out += "\n## All metrics\n\n"

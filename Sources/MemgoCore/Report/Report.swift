@@ -18,6 +18,9 @@ public struct Report: Sendable, Equatable {
   public var axes: [SweepAxis]
   /// One entry per sweep point, in enumeration order (last axis fastest).
   public var points: [PointReport]
+  /// For each sweep axis with exactly two values, the paired difference of the primary metric
+  /// between them at each combination of the other axes (empty otherwise; see `ReportBuilder`).
+  public var pairedDifferences: [PairedDifference] = []
 
   /// Creates a report from its parts.
   public init(
@@ -36,17 +39,27 @@ public struct Report: Sendable, Equatable {
   /// Builds the report of `file` from its runs: `results[p][r]` is replication r of point p.
   ///
   /// Every metric, percentiles included, is computed per replication and then summarised across
-  /// replications. Group names come from each point's scenario. `results` must hold one list per
-  /// point, and every run one tally per process group of its point (callers that read results from
-  /// files check this first; a mismatch is a programmer error).
-  public static func build(file: ScenarioFile, results: [[RunResult]], version: String) -> Report {
+  /// replications; sweeps with a two-valued axis get the paired differences of `primaryMetric`.
+  /// Group names come from each point's scenario. `results` must hold one list per point, and
+  /// every run one tally per process group of its point
+  /// (callers that read results from files check this first; a mismatch is a programmer error).
+  public static func build(
+    file: ScenarioFile, results: [[RunResult]], version: String, primaryMetric: Metric = .faultRate
+  ) -> Report {
     precondition(results.count == file.points.count, "Report.build: one result list per sweep point")
-    let points = file.points.enumerated().map { p, point in
-      PointReport.build(index: point.index, parameters: point.parameters, scenario: point.scenario, runs: results[p])
+    // A point summarises the runs given for it, however many its scenario asks for.
+    var counted = file
+    for p in counted.points.indices { counted.points[p].scenario.replications = results[p].count }
+    var builder = ReportBuilder(file: counted, version: version, primaryMetric: primaryMetric)
+    var index = 0
+    for runs in results {
+      for run in runs {
+        builder.add(unit: index, result: run)
+        index += 1
+      }
     }
-    return Report(
-      memgoVersion: version, scenario: file.base.name, description: file.base.description, seed: file.base.seed,
-      replications: file.base.replications, axes: file.axes, points: points)
+    guard let report = builder.report() else { preconditionFailure("Report.build: results missing") }
+    return report
   }
 }
 
@@ -80,15 +93,22 @@ public struct PointReport: Sendable, Equatable {
   public static func build(index: Int, parameters: [JSONMember], scenario: Scenario, runs: [RunResult])
     -> PointReport
   {
-    let machine = MetricSummaries(replications: runs.map { MetricValues(machineOf: $0) })
-    precondition(runs.allSatisfy { $0.groups.count == scenario.processes.count }, "one tally per process group")
+    build(index: index, parameters: parameters, scenario: scenario, metrics: runs.map(RunMetrics.init))
+  }
+
+  /// Summarises the metrics of the replications of the point `scenario`, in replication order.
+  public static func build(index: Int, parameters: [JSONMember], scenario: Scenario, metrics: [RunMetrics])
+    -> PointReport
+  {
+    let machine = MetricSummaries(replications: metrics.map(\.machine))
+    precondition(metrics.allSatisfy { $0.groups.count == scenario.processes.count }, "one tally per process group")
     let groups = scenario.processes.enumerated().map { g, config in
-      GroupReport(
-        name: config.name, metrics: MetricSummaries(replications: runs.map { MetricValues(group: g, of: $0) }))
+      GroupReport(name: config.name, metrics: MetricSummaries(replications: metrics.map { $0.groups[g] }))
     }
     var report = PointReport(
-      index: index, parameters: parameters, replications: runs.count, metrics: machine, processes: groups)
-    report.theory = PointTheory(scenario: scenario, runs: runs)
+      index: index, parameters: parameters, replications: metrics.count, metrics: machine, processes: groups)
+    let runs = metrics.compactMap(\.machineRun)
+    if !runs.isEmpty && runs.count == metrics.count { report.theory = PointTheory(scenario: scenario, runs: runs) }
     return report
   }
 }

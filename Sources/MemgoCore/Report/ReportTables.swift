@@ -109,7 +109,7 @@ public enum ReportTables {
   }
 
   /// `count` followed by `noun`, pluralised with an `s` unless `count` is 1.
-  static func counted(_ count: Int, _ noun: String) -> String {
+  public static func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)" + (count == 1 ? "" : "s")
   }
 }

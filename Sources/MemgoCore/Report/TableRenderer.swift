@@ -14,6 +14,11 @@ public enum TableRenderer {
       out += "\nProcess groups:\n\n"
       out += ReportTables.groupTable(report, digits: digits).plainText()
     }
+    for difference in ReportTables.pairedDifferenceTables(report, digits: digits) {
+      let cells = difference.hasIntervals ? "mean ± 95% CI half-width" : "one pair: no interval"
+      out += "\nPaired difference, \(difference.title), per replication (\(cells)):\n\n"
+      out += difference.table.plainText()
+    }
     if report.points.count == 1, let point = report.points.first {
       out += "\nAll metrics:\n\n"
       out += ReportTables.allMetricsTable(point.metrics, digits: digits).plainText()

@@ -1,7 +1,10 @@
 import Dispatch
+import Synchronization
 
-/// Runs every work unit of a scenario file — each sweep point × each replication — and returns
-/// the results in enumeration order, whatever the number of parallel jobs.
+/// Runs the work units of a scenario file — each sweep point × each replication — on parallel
+/// worker threads. A unit's result depends only on the scenario and the unit (SPEC, "Randomness"),
+/// so whatever the number of jobs, the order in which units finish or which thread ran them, the
+/// results stored by unit index are the same.
 public enum Experiment {
   /// One work unit: a point's index and a replication number.
   public struct WorkUnit: Sendable, Equatable {
@@ -10,47 +13,61 @@ public enum Experiment {
   }
 
   /// The units of `file` in their fixed order: points in sweep order, replications within each.
+  /// A unit's position in this list is its index (shards and partial results refer to it).
   public static func units(of file: ScenarioFile) -> [WorkUnit] {
-    file.points.flatMap { point in
-      (0..<point.scenario.replications).map { WorkUnit(point: point.index, replication: $0) }
+    file.points.enumerated().flatMap { p, point in
+      (0..<point.scenario.replications).map { WorkUnit(point: p, replication: $0) }
     }
   }
 
-  /// Runs every unit on `jobs` threads and returns `results[point][replication]`. Each unit's
-  /// result depends only on the scenario and the unit, so the output is identical for every `jobs`.
-  public static func run(_ file: ScenarioFile, jobs: Int = 1) -> [[RunResult]] {
+  /// Runs the units whose indices are `selected` (indices into `units(of: file)`, taken in the
+  /// given order) on `jobs` threads, calling `completed(index, result)` from the worker thread as
+  /// each unit finishes, in no particular order (the callback must be thread-safe).
+  ///
+  /// Workers take units from a shared `WorkQueue`, so a long unit never holds up the others. Before
+  /// taking a unit, a worker checks `shouldStop`; once it returns true no unit is started, units in
+  /// progress finish and are reported, and `run` returns false.
+  /// - Returns: whether every selected unit ran.
+  public static func run(
+    _ file: ScenarioFile, selected: [Int], jobs: Int, shouldStop: @Sendable () -> Bool = { false },
+    completed: @Sendable (Int, RunResult) -> Void
+  ) -> Bool {
     let units = units(of: file)
-    let slots = ResultSlots(count: units.count)
-    let workers = max(1, min(jobs, units.count))
+    precondition(selected.allSatisfy { units.indices.contains($0) }, "Experiment.run: unit index out of range")
+    let queue = WorkQueue(count: selected.count)
+    let stopped = Atomic<Bool>(false)
+    let workers = max(1, min(jobs, selected.count))
     let points = file.points
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var i = worker
-      while i < units.count {
-        let unit = units[i]
-        slots.store(Simulation.run(points[unit.point].scenario, replication: unit.replication), at: i)
-        i += workers
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        if shouldStop() {
+          stopped.store(true, ordering: .relaxed)
+          return
+        }
+        guard let k = queue.next() else { return }
+        let index = selected[k]
+        let unit = units[index]
+        completed(index, Simulation.run(points[unit.point].scenario, replication: unit.replication))
       }
     }
-    var results: [[RunResult]] = Array(repeating: [], count: points.count)
-    for (i, unit) in units.enumerated() { results[unit.point].append(slots.take(i)) }
-    return results
+    return !stopped.load(ordering: .relaxed)
   }
 
-  /// Preallocated result slots that worker threads fill at distinct indices.
-  final class ResultSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<RunResult?>
-    init(count: Int) {
-      buffer = .allocate(capacity: count)
-      buffer.initialize(repeating: nil)
+  /// Runs every unit on `jobs` threads and returns `results[point][replication]`. This keeps every
+  /// result in memory (each holds latency histograms); sweeps of many units should aggregate with a
+  /// `ReportBuilder` in `completed` instead.
+  public static func run(_ file: ScenarioFile, jobs: Int = 1) -> [[RunResult]] {
+    let units = units(of: file)
+    let slots = Mutex<[RunResult?]>(Array(repeating: nil, count: units.count))
+    _ = run(file, selected: Array(units.indices), jobs: jobs) { index, result in
+      slots.withLock { $0[index] = result }
     }
-    deinit {
-      buffer.deinitialize()
-      buffer.deallocate()
+    let all = slots.withLock { $0 }
+    var results: [[RunResult]] = Array(repeating: [], count: file.points.count)
+    for (i, unit) in units.enumerated() {
+      guard let result = all[i] else { preconditionFailure("work unit \(i) produced no result") }
+      results[unit.point].append(result)
     }
-    func store(_ result: RunResult, at index: Int) { buffer[index] = result }
-    func take(_ index: Int) -> RunResult {
-      guard let result = buffer[index] else { preconditionFailure("work unit \(index) produced no result") }
-      return result
-    }
+    return results
   }
 }

@@ -37,6 +37,41 @@ public struct LatencyHistogram: Sendable, Equatable {
     return low + (Int64(1) << exponent) / 2
   }
 
+  /// A histogram holding exactly the given counts, for reading stored results back: `buckets` lists
+  /// the non-empty buckets (as `nonEmptyBuckets` gives them), `min` and `max` the extreme values.
+  /// Nil unless they are consistent: bucket indices ascending and in range, counts positive with a
+  /// sum below 2^63, 0 ≤ min ≤ max, and min and max falling in the first and last listed buckets
+  /// (all three 0 and no bucket for an empty histogram).
+  public init?(buckets: [(index: Int, count: Int64)], min: Int64, max: Int64) {
+    self.init()
+    guard let first = buckets.first, let last = buckets.last else {
+      guard min == 0, max == 0 else { return nil }
+      return
+    }
+    guard min >= 0, min <= max, LatencyHistogram.bucket(of: min) == first.index,
+      LatencyHistogram.bucket(of: max) == last.index
+    else { return nil }
+    var previous = -1
+    var total: Int64 = 0
+    for (index, n) in buckets {
+      guard index > previous, index < LatencyHistogram.bucketCount, n > 0 else { return nil }
+      let (sum, overflow) = total.addingReportingOverflow(n)
+      guard !overflow else { return nil }
+      total = sum
+      counts[index] = n
+      previous = index
+    }
+    count = total
+    self.min = min
+    self.max = max
+  }
+
+  /// The non-empty buckets with their counts, by ascending index: with `min` and `max`, everything
+  /// `init?(buckets:min:max:)` needs to rebuild this histogram exactly.
+  public var nonEmptyBuckets: [(index: Int, count: Int64)] {
+    counts.indices.compactMap { counts[$0] > 0 ? ($0, counts[$0]) : nil }
+  }
+
   /// Counts one value; negative values count as 0.
   /// - Complexity: O(1).
   public mutating func record(_ picoseconds: Int64) {

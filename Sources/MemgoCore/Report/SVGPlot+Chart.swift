@@ -1,0 +1,199 @@
+/// The layout of one `SVGPlot` chart: its series in data space, its scales and ticks, and the
+/// SVG text that draws them.
+extension SVGPlot {
+  /// One line: a label and its points, ordered by x.
+  struct Series {
+    var label: String
+    /// x in axis space (logarithm or category index), the mean and the 95% half-width (shown units).
+    var points: [(t: Double, mean: Double, ci: Double?)]
+  }
+
+  /// A tick on the x axis: its position in axis space and its label.
+  struct Tick {
+    var t: Double
+    var label: String
+  }
+
+  struct Chart {
+    var title: String
+    var subtitle: String
+    var xLabel: String
+    var yLabel: String
+    var legendTitle: String
+    var series: [Series]
+    var xDomain: (low: Double, high: Double)
+    var xTicks: [Tick]
+    var yScale: NiceScale
+
+    // MARK: Building
+
+    init?(report: Report, metric: Metric) {
+      let axes = report.axes
+      let sizes = axes.map(\.values.count)
+      guard !axes.isEmpty, sizes.allSatisfy({ $0 > 0 }), report.points.count == sizes.reduce(1, *) else { return nil }
+      var strides = Array(repeating: 1, count: axes.count)
+      for a in stride(from: axes.count - 2, through: 0, by: -1) { strides[a] = strides[a + 1] * sizes[a + 1] }
+
+      // The x axis: the first numeric axis with two distinct values, else the first axis as categories.
+      let numeric = axes.map(SVGPlot.numbers(of:))
+      let xAxis =
+        axes.indices.first { a in
+          guard let n = numeric[a] else { return false }
+          return Set(n.values).count >= 2
+        } ?? 0
+      let headers = ReportTables.axisHeaders(axes)
+      let xName = SVGPlot.label(ofPath: axes[xAxis].path)
+      var positions: [Double]
+      if let n = numeric[xAxis], Set(n.values).count >= 2 {
+        let values = n.values
+        let (scale, symbol) = Chart.displayUnit(for: n.quantity, values: values)
+        xLabel = symbol.isEmpty ? xName : "\(xName) (\(symbol))"
+        let positive = values.allSatisfy { $0 > 0 }
+        let ratio = positive ? (values.max() ?? 1) / (values.min() ?? 1) : 0
+        let powersOfTwo =
+          positive && values.allSatisfy { v in v == v.rounded() && v < 9e15 && Int64(v).nonzeroBitCount == 1 }
+        if positive && (ratio >= 16 || (powersOfTwo && ratio >= 4 && Set(values).count >= 3)) {
+          let base = powersOfTwo ? 2.0 : 10.0
+          xLabel = symbol.isEmpty ? "\(xName) (log scale)" : "\(xName) (\(symbol), log scale)"
+          positions = values.map { Chart.logarithm($0, base: base) }
+          let distinct = Array(Set(values)).sorted()
+          if distinct.count <= 12 {
+            xTicks = distinct.map { Tick(t: Chart.logarithm($0, base: base), label: SVGPlot.shortNumber($0 * scale)) }
+          } else {
+            let low = positions.min() ?? 0
+            let high = positions.max() ?? 1
+            // A tolerance keeps log10(1e-6) = -5.999999999999999 from losing its tick.
+            xTicks = stride(from: (low - 1e-9).rounded(.up), through: (high + 1e-9).rounded(.down), by: 1).map { k in
+              Tick(t: k, label: SVGPlot.shortNumber(Chart.power(base, k) * scale))
+            }
+          }
+        } else {
+          positions = values
+          let low = values.min() ?? 0
+          let high = values.max() ?? 1
+          let distinct = Array(Set(values)).sorted()
+          let gaps = zip(distinct.dropFirst(), distinct).map { $0 - $1 }
+          if distinct.count <= 10 && (gaps.min() ?? 0) >= 0.06 * (high - low) {
+            // Few, well separated values: a tick at each swept value.
+            xTicks = distinct.map { Tick(t: $0, label: SVGPlot.shortNumber($0 * scale)) }
+          } else {
+            let nice = NiceScale(minimum: low, maximum: high, ticks: 6)
+            let slack = (high - low) * 0.05
+            xTicks = nice.values.filter { $0 >= low - slack - 1e-12 && $0 <= high + slack + 1e-12 }.map { v in
+              Tick(t: v, label: NumberFormat.fixed(v * scale, decimals: NiceScale.decimals(ofStep: nice.step * scale)))
+            }
+          }
+        }
+      } else {
+        xLabel = xName
+        positions = axes[xAxis].values.indices.map(Double.init)
+        xTicks = axes[xAxis].values.enumerated().map { Tick(t: Double($0.offset), label: JSONWriter.text($0.element)) }
+      }
+      let low = positions.min() ?? 0
+      let high = positions.max() ?? 1
+      let pad = high > low ? (high - low) * 0.06 : 0.5
+      xDomain = (low - pad, high + pad)
+
+      // The y values in display units.
+      let means = report.points.map { $0.metrics[metric].mean }
+      var unit = DisplayUnit.choose(for: metric.unit, values: means)
+      var symbol = unit.symbol
+      if metric.unit != .seconds && metric.unit != .fraction {
+        let largest = means.map { abs($0) * unit.scale }.max() ?? 0
+        for (factor, prefix, word) in [(1e9, "G", "billions"), (1e6, "M", "millions"), (1e3, "k", "thousands")]
+        where largest >= 10 * factor {
+          unit.scale /= factor
+          symbol = symbol.isEmpty ? word : prefix + symbol
+          break
+        }
+      }
+      yLabel = symbol.isEmpty ? metric.label : "\(metric.label) (\(symbol))"
+
+      // One series per combination of the other axes, in enumeration order.
+      let others = axes.indices.filter { $0 != xAxis }
+      let combinations = others.reduce(1) { $0 * sizes[$1] }
+      var series: [Series] = []
+      var lowest = 0.0
+      var highest = 0.0
+      for c in 0..<combinations {
+        var rest = c
+        var coordinates = Array(repeating: 0, count: axes.count)
+        for a in others.reversed() {
+          coordinates[a] = rest % sizes[a]
+          rest /= sizes[a]
+        }
+        let label = others.map { a -> String in
+          let value = JSONWriter.text(axes[a].values[coordinates[a]])
+          return others.count == 1 ? value : "\(headers[a])=\(value)"
+        }.joined(separator: ", ")
+        var points: [(t: Double, mean: Double, ci: Double?)] = []
+        for i in 0..<sizes[xAxis] {
+          coordinates[xAxis] = i
+          let p = zip(coordinates, strides).reduce(0) { $0 + $1.0 * $1.1 }
+          let summary = report.points[p].metrics[metric]
+          let mean = summary.mean * unit.scale
+          guard mean.isFinite, positions[i].isFinite else { continue }
+          let ci = summary.ci95.flatMap { $0.isFinite ? $0 * unit.scale : nil }
+          points.append((positions[i], mean, ci))
+          lowest = min(lowest, mean - (ci ?? 0))
+          highest = max(highest, mean + (ci ?? 0))
+        }
+        points.sort { $0.t < $1.t }
+        series.append(Series(label: label, points: points))
+      }
+      self.series = series
+      // Every metric is non-negative: the axis starts at 0 and intervals are cut there. A little
+      // headroom keeps the highest marker off the frame; fractions stop at 100% where they can.
+      var scale = NiceScale(minimum: max(0, lowest), maximum: highest + 0.03 * (highest - max(0, lowest)), ticks: 6)
+      if metric.unit == .fraction && highest <= 100 && scale.upper > 100 {
+        scale.upper = (100 / scale.step).rounded(.up) * scale.step
+      }
+      yScale = scale
+      legendTitle = others.count == 1 ? headers[others[0]] : ""
+
+      let n = report.points.map(\.replications).max() ?? 0
+      title = "\(report.scenario): \(metric.label) vs \(xName)"
+      subtitle =
+        n > 1
+        ? "Mean ± 95% confidence interval (Student t) over \(n) replications; seed \(report.seed)"
+        : "One replication (no confidence interval); seed \(report.seed)"
+    }
+
+    /// The display scale and symbol of x values measured in `quantity`.
+    static func displayUnit(for quantity: Quantity, values: [Double]) -> (scale: Double, symbol: String) {
+      switch quantity {
+      case .plain:
+        return (1, "")
+      case .seconds:
+        let unit = DisplayUnit.choose(for: .seconds, values: values)
+        return (unit.scale, unit.symbol)
+      case .bytes:
+        let smallest = values.filter { $0 > 0 }.min() ?? 0
+        for (shift, symbol) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where smallest >= Double(Int64(1) << shift) {
+          return (1 / Double(Int64(1) << shift), symbol)
+        }
+        return (1, "B")
+      }
+    }
+
+    /// log_base(x), exact for whole powers of the base.
+    static func logarithm(_ x: Double, base: Double) -> Double {
+      // Exact for powers of the base: count the factors rather than call log().
+      var k = 0.0
+      var v = x
+      while v >= base && v == v.rounded() && (v / base) == (v / base).rounded() {
+        v /= base
+        k += 1
+      }
+      if v == 1 { return k }
+      return k + SVGPlot.log(v) / SVGPlot.log(base)
+    }
+
+    /// base^k for a whole k (negative too), by repeated multiplication.
+    static func power(_ base: Double, _ k: Double) -> Double {
+      var p = 1.0
+      for _ in 0..<Int(min(abs(k), 400)) { p *= base }
+      return k < 0 ? 1 / p : p
+    }
+  }
+}
