@@ -1,12 +1,13 @@
 /// The help texts, in the layout swift-argument-parser made familiar.
 enum HelpText {
-  static let commands = ["run", "validate", "bench", "help"]
+  static let commands = ["run", "validate", "trace", "bench", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
     case "run": return run
     case "validate": return validate
     case "bench": return bench
+    case "trace": return trace
     case "help": return overview
     default: return nil
     }
@@ -24,6 +25,7 @@ enum HelpText {
     SUBCOMMANDS:
       run SCENARIO.json       Simulate a scenario and print its report.
       validate SCENARIO...    Check scenario files; run nothing.
+      trace TRACEFILE         Replay a memory trace: faults per policy and size, miss-ratio curve.
       bench                   Run the built-in performance benchmarks.
       help [COMMAND]          Show help for memgo or one command.
 
@@ -92,4 +94,50 @@ enum HelpText {
     peakResidentBytes, wallSeconds.
 
     """
+
+  static let trace = """
+    OVERVIEW: Replay a memory trace against replacement policies at several memory sizes, without
+    timing: faults, fault rates and dirty evictions for every (policy, frames) pair, the faults split
+    into compulsory, capacity and policy faults, Belady anomalies, and the LRU miss-ratio curve.
+
+    USAGE: memgo trace TRACEFILE [options]
+
+    ARGUMENTS:
+      TRACEFILE               A valgrind lackey (--trace-mem=yes), Dinero din or plain trace
+                              (see docs/traces.md).
+
+    OPTIONS:
+      --trace-format F        The trace's format (values: lackey, din, plain, auto; default: auto,
+                              detected from the first lines).
+      --page-size SIZE        Bytes per page, a power of two (values: 1B...256TiB; default: 4KiB).
+      --frames LIST|A..B      Memory sizes in frames: a list, or every size from A to B (values:
+                              1...2147483647, e.g. 64,128,256 or 1..64; default: none, required
+                              unless --mrc).
+      --policy LIST           Policies to replay at every size (values: fifo, lru, clock, nru,
+                              lfu, random, aging, wsclock, arc, 2q, sieve, opt, or all;
+                              default: lru).
+      --mrc                   Also compute LRU's fault rate at every size from 1 frame to the
+                              number of distinct pages, in one pass (Mattson stack distances).
+      --sample R              Build the --mrc curve from a spatial sample of the pages (SHARDS)
+                              at rate R; implies --mrc (values: 0.0000001...1; default: 1, exact).
+      --no-classify           Skip the compulsory/capacity/policy split (it runs OPT at every size,
+                              with two extra passes over an 8-byte-per-access scratch file).
+      --no-instructions       Drop instruction fetches (lackey I, din 2) instead of reading them.
+      --skip-bad-lines        Count and skip malformed lines (warning on stderr) instead of
+                              stopping at the first one.
+      --seed N                Seed of the random policy (values: 0...2^64-1; default: 1).
+      --format F              Output format on stdout (values: table, markdown, csv, json;
+                              default: table).
+      --out DIR               Also write DIR/NAME.md, NAME.json, NAME.csv and, with --mrc,
+                              NAME-mrc.csv, NAME-mrc.json and NAME-mrc.svg (NAME: the trace's file
+                              name without extension).
+      --quiet                 Print nothing on stdout (use with --out).
+      -h, --help              Show help information.
+
+    The trace is read once; OPT replays a compact copy of it written to $TMPDIR (deleted when done).
+    Exit status 2 for a malformed line (named by its line number) or a bad option, 1 if the trace
+    cannot be read.
+
+    """
 }
+

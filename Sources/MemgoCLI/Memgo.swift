@@ -30,6 +30,7 @@ func dispatch(_ arguments: [String]) throws(CLIError) {
   case "run": try RunCommand.main(rest)
   case "validate": try ValidateCommand.main(rest)
   case "bench": try BenchCommand.main(rest)
+  case "trace": try TraceCommand.main(rest)
   case "help", "-h", "--help":
     if let topic = rest.first {
       guard let text = HelpText.forCommand(topic) else {
