@@ -17,12 +17,23 @@ enum BenchCommand {
     guard args.positionals.isEmpty else { throw .usage("bench: unexpected argument '\(args.positionals[0])'") }
     let format = try args.choice("format", command: "bench", from: ["table", "json"]) ?? "table"
     let cases = Benchmarks.cases(quick: args.flags.contains("quick"), long: args.flags.contains("long"))
-    var measurements: [Benchmarks.Measurement] = []
-    for benchmark in cases {
-      if format == "table" { Output.error("memgo: bench: running \(benchmark.name) (\(benchmark.summary))") }
-      measurements.append(Benchmarks.measure(benchmark))
+    let measurements: [Benchmarks.Measurement]
+    do {
+      measurements = try Benchmarks.run(cases) { message in
+        if format == "table" { Output.error("memgo: bench: \(message)") }
+      }
+    } catch {
+      throw .failure("bench: \(error)")
     }
     Output.write(format == "json" ? json(measurements) : table(measurements))
+  }
+
+  /// The wall time of the exact MRC case over the single-size LRU case (target: at most 3).
+  static func curveRatio(_ measurements: [Benchmarks.Measurement]) -> Double? {
+    guard let lru = measurements.first(where: { $0.name == "trace-lru" }),
+      let mrc = measurements.first(where: { $0.name == "trace-mrc" })
+    else { return nil }
+    return mrc.wallSeconds / lru.wallSeconds
   }
 
   static func json(_ measurements: [Benchmarks.Measurement]) -> String {
@@ -32,19 +43,34 @@ enum BenchCommand {
         "    {\"name\": \"\(m.name)\", \"accesses\": \(m.accesses), \"events\": \(m.events), "
           + "\"wallSeconds\": \(m.wallSeconds), \"accessesPerWallSecond\": \(m.accessesPerWallSecond.rounded()), "
           + "\"eventsPerWallSecond\": \(m.eventsPerWallSecond.rounded()), "
-          + "\"peakResidentBytes\": \(m.peakResidentBytes)}" + (i + 1 < measurements.count ? "," : ""))
+          + "\"peakResidentBytes\": \(m.peakResidentBytes)"
+          + (m.references > 0
+            ? ", \"references\": \(m.references), "
+              + "\"referencesPerWallSecond\": \(m.referencesPerWallSecond.rounded()), \"setupSeconds\": \(m.setupSeconds)"
+            : "")
+          + "}" + (i + 1 < measurements.count ? "," : ""))
     }
-    lines += ["  ]", "}", ""]
+    lines.append("  ]" + (curveRatio(measurements) != nil ? "," : ""))
+    if let ratio = curveRatio(measurements) { lines.append("  \"mrcToLRUWallRatio\": \(ratio)") }
+    lines += ["}", ""]
     return lines.joined(separator: "\n")
   }
 
   static func table(_ measurements: [Benchmarks.Measurement]) -> String {
-    var out = "case                 accesses     events   wall (s)  accesses/s   events/s   peak RSS (MiB)\n"
+    var out = "case                    accesses     events   wall (s)  accesses/s   events/s     refs/s"
+    out += "   peak RSS (MiB)\n"
     for m in measurements {
-      out += m.name.padding(18) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
+      out += m.name.padding(21) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
         + fixed(m.wallSeconds, 2).leftPadded(11) + (fixed(m.accessesPerWallSecond / 1e6, 2) + "M").leftPadded(12)
         + (fixed(m.eventsPerWallSecond / 1e6, 2) + "M").leftPadded(11)
+        + (m.references > 0 ? fixed(m.referencesPerWallSecond / 1e6, 2) + "M" : "-").leftPadded(11)
         + fixed(Double(m.peakResidentBytes) / 1_048_576, 1).leftPadded(17) + "\n"
+    }
+    if let setup = measurements.first(where: { $0.references > 0 })?.setupSeconds {
+      out += "(trace cases: generating the trace took \(fixed(setup, 2)) s, not counted above)\n"
+    }
+    if let ratio = curveRatio(measurements) {
+      out += "trace-mrc / trace-lru wall time: \(fixed(ratio, 2))x (target: at most 3x)\n"
     }
     return out
   }

@@ -92,6 +92,11 @@ enum HelpText {
     Cases: 'des-zipf-lru' — 8 processes, zipf access, global LRU, 4-level page table, 64-entry
     4-way TLB, 10M page accesses. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
     peakResidentBytes, wallSeconds.
+    Trace cases, on a 10M-line plain trace generated in $TMPDIR first (its generation time is
+    reported as setupSeconds, not measured; the file is deleted after): 'trace-lru' (LRU at 4096
+    frames, parsing included), 'trace-mrc' (exact LRU miss-ratio curve at every size),
+    'trace-mrc-shards' (the curve sampled at 1%), 'trace-lru-classified' (LRU plus OPT and the
+    3C split). They also report references and referencesPerWallSecond.
 
     """
 

@@ -7,11 +7,37 @@
 /// memgo's built-in performance benchmarks (`memgo bench`): fixed scenarios timed end to end on
 /// the wall clock. Their numbers go to the README; no test depends on them.
 public enum Benchmarks {
-  /// One benchmark: a name, what it exercises, and the scenario it runs.
+  /// One benchmark: a name, what it exercises, and what it runs.
   public struct Case: Sendable {
     public var name: String
     public var summary: String
-    public var scenario: Scenario
+    public var workload: Workload
+
+    /// A discrete-event simulation case.
+    public init(name: String, summary: String, scenario: Scenario) {
+      self.init(name: name, summary: summary, workload: .simulation(scenario))
+    }
+
+    public init(name: String, summary: String, workload: Workload) {
+      self.name = name
+      self.summary = summary
+      self.workload = workload
+    }
+
+    /// The scenario of a simulation case, nil for a trace case.
+    public var scenario: Scenario? {
+      if case .simulation(let scenario) = workload { return scenario }
+      return nil
+    }
+  }
+
+  /// What a case runs.
+  public enum Workload: Sendable {
+    /// A scenario through the discrete-event simulator (`Simulation.run`).
+    case simulation(Scenario)
+    /// `memgo trace` on the generated `BenchTrace` of `references` lines (`TraceAnalysis`),
+    /// parsing included.
+    case trace(references: Int, options: TraceAnalysisOptions)
   }
 
   /// What one case measured.
@@ -25,6 +51,12 @@ public enum Benchmarks {
     /// Peak resident set size of the process while the case ran (VmHWM, reset before each case
     /// where the kernel allows it).
     public var peakResidentBytes: Int64
+    /// Trace cases: trace lines (references) read; 0 for simulations.
+    public var references: Int64 = 0
+    /// Trace cases: `references / wallSeconds`; 0 for simulations.
+    public var referencesPerWallSecond: Double = 0
+    /// Trace cases: seconds spent generating the trace, which `wallSeconds` excludes; 0 otherwise.
+    public var setupSeconds: Double = 0
   }
 
   /// The DES benchmark of the core issue: 8 processes, zipf access, global LRU, a 4-level page
@@ -59,20 +91,95 @@ public enum Benchmarks {
           name: "des-zipf-lru-long", summary: "the same, ten times longer",
           scenario: desZipfLRU(requests: requests * 10)))
     }
-    return list
+    return list + traceCases(references: quick ? 1_000_000 : 10_000_000)
   }
 
-  /// Runs `benchmark` once and measures it.
-  public static func measure(_ benchmark: Case) -> Measurement {
+  /// The trace cases of the traces issue, on a generated plain trace of `references` lines: LRU at
+  /// one size (target: 15M references per wall second, parsing included), the exact one-pass LRU
+  /// miss-ratio curve over every size (target: at most 3x the LRU case), the same curve sampled
+  /// by SHARDS at 1%, and LRU at one size with its faults classified (OPT's two extra passes).
+  public static func traceCases(references: Int) -> [Case] {
+    var lru = TraceAnalysisOptions(format: .plain, policies: [.lru], frames: [4096], classify: false)
+    lru.reader.skipBadLines = false
+    var mrc = lru
+    mrc.frames = []
+    mrc.curveSampler = .everyPage
+    var shards = mrc
+    shards.curveSampler = SpatialSampler(rate: 0.01)
+    var classified = lru
+    classified.classify = true
+    return [
+      Case(
+        name: "trace-lru", summary: "plain trace, LRU at 4096 frames, parsing included",
+        workload: .trace(references: references, options: lru)),
+      Case(
+        name: "trace-mrc", summary: "plain trace, exact LRU miss-ratio curve at every size",
+        workload: .trace(references: references, options: mrc)),
+      Case(
+        name: "trace-mrc-shards", summary: "plain trace, LRU miss-ratio curve, SHARDS at 1%",
+        workload: .trace(references: references, options: shards)),
+      Case(
+        name: "trace-lru-classified", summary: "plain trace, LRU at 4096 frames with OPT and the 3C split",
+        workload: .trace(references: references, options: classified)),
+    ]
+  }
+
+  /// Runs `cases` in order, generating the trace of the trace cases once, before the first of
+  /// them, and deleting it after the last; `progress` is told each case's name and summary before
+  /// it runs, and about the trace generation.
+  /// - Throws: `AtomicFile.Error` if the trace cannot be written; `TraceError` if it cannot be read.
+  public static func run(_ cases: [Case], progress: (String) -> Void = { _ in }) throws -> [Measurement] {
+    var trace: BenchTrace?
+    var measurements: [Measurement] = []
+    for benchmark in cases {
+      if case .trace(let references, _) = benchmark.workload, trace?.references != references {
+        progress("generating a \(references)-line plain trace")
+        trace = try BenchTrace(references: references)
+      }
+      progress("running \(benchmark.name) (\(benchmark.summary))")
+      measurements.append(try measure(benchmark, trace: trace))
+    }
+    return measurements
+  }
+
+  /// Runs `benchmark` once and measures it; a trace case reads `trace`, which must hold its lines.
+  public static func measure(_ benchmark: Case, trace: BenchTrace? = nil) throws(TraceError) -> Measurement {
+    let scenario: Scenario
+    switch benchmark.workload {
+    case .simulation(let s): scenario = s
+    case .trace(let references, let options):
+      guard let trace, trace.references == references else {
+        preconditionFailure("trace case \(benchmark.name) needs its \(references)-line trace")
+      }
+      return try measureTrace(benchmark.name, trace: trace, options: options)
+    }
     resetPeakResident()
     let start = monotonicSeconds()
-    let result = Simulation.run(benchmark.scenario, replication: 0)
+    let result = Simulation.run(scenario, replication: 0)
     let wall = max(monotonicSeconds() - start, 1e-9)
     let accesses = result.machine.accesses
     return Measurement(
       name: benchmark.name, accesses: accesses, events: result.events, wallSeconds: wall,
       accessesPerWallSecond: Double(accesses) / wall, eventsPerWallSecond: Double(result.events) / wall,
       peakResidentBytes: peakResidentBytes())
+  }
+
+  /// Runs `memgo trace`'s analysis on the generated trace and measures it.
+  static func measureTrace(_ name: String, trace: BenchTrace, options: TraceAnalysisOptions) throws(TraceError)
+    -> Measurement
+  {
+    resetPeakResident()
+    let start = monotonicSeconds()
+    let analysis = try TraceAnalysis(path: trace.path, options: options)
+    let wall = max(monotonicSeconds() - start, 1e-9)
+    var m = Measurement(
+      name: name, accesses: Int64(analysis.accesses), events: 0, wallSeconds: wall,
+      accessesPerWallSecond: Double(analysis.accesses) / wall, eventsPerWallSecond: 0,
+      peakResidentBytes: peakResidentBytes())
+    m.references = Int64(analysis.references)
+    m.referencesPerWallSecond = Double(analysis.references) / wall
+    m.setupSeconds = trace.generationSeconds
+    return m
   }
 
   static func monotonicSeconds() -> Double {

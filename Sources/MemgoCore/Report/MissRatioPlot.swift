@@ -90,7 +90,7 @@ public enum MissRatioPlot {
 
   /// Tick values `0, step, 2 step, ...` up to the first multiple of `step` at or above `maximum`,
   /// with `step` 1, 2, 2.5 or 5 times a power of ten, giving about five intervals (integral: whole
-  /// steps of at least 1).
+  /// steps of at least 1, never 2.5).
   static func ticks(upTo maximum: Double, integral: Bool) -> [Double] {
     let raw = maximum / 5
     var magnitude = 1.0
@@ -98,6 +98,8 @@ public enum MissRatioPlot {
     while magnitude > raw && magnitude > 1e-12 { magnitude /= 10 }
     var step = magnitude * 10
     for factor in [1.0, 2.0, 2.5, 5.0] where magnitude * factor >= raw {
+      // Whole-number axes skip 2.5 below 10 (it would round to 3).
+      if integral && factor == 2.5 && magnitude < 10 { continue }
       step = magnitude * factor
       break
     }
