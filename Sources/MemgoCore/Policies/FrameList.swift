@@ -4,9 +4,18 @@
 /// - Complexity: `append`, `prepend`, `remove`, `popFirst` and `moveToBack` are O(1).
 public struct FrameList: Sendable {
   static let none: Int32 = -1
-  var next: [Int32]
-  var previous: [Int32]
-  var member: [Bool]
+  /// The `previous` of a frame that is not in the list.
+  static let unlisted: Int32 = -2
+
+  /// A frame's neighbours. One array of pairs rather than three arrays (next, previous, member):
+  /// a move touches one array, so one copy-on-write check and fewer cache lines per operation.
+  struct Link: Sendable {
+    var next: Int32
+    /// The previous frame, `none` at the head, `unlisted` when the frame is not in the list.
+    var previous: Int32
+  }
+
+  var links: [Link]
   /// The frame at the head (the oldest appended), or -1.
   private(set) var head: Int32 = FrameList.none
   /// The frame at the tail (the newest appended), or -1.
@@ -16,41 +25,40 @@ public struct FrameList: Sendable {
 
   /// Creates an empty list for frames `0 ..< frameCount`.
   init(frameCount: Int) {
-    next = Array(repeating: FrameList.none, count: frameCount)
-    previous = Array(repeating: FrameList.none, count: frameCount)
-    member = Array(repeating: false, count: frameCount)
+    links = Array(repeating: Link(next: FrameList.none, previous: FrameList.unlisted), count: frameCount)
   }
 
   /// Whether `frame` is in the list.
-  func contains(_ frame: FrameNumber) -> Bool { member[frame.index] }
+  @inline(__always)
+  func contains(_ frame: FrameNumber) -> Bool { links[frame.index].previous != FrameList.unlisted }
 
   /// The head frame, if any.
   var first: FrameNumber? { head == FrameList.none ? nil : FrameNumber(head) }
 
   /// Adds `frame` at the tail.
+  @inline(__always)
   mutating func append(_ frame: FrameNumber) {
-    precondition(!member[frame.index], "frame \(frame) is already listed")
+    precondition(!contains(frame), "frame \(frame) is already listed")
     let f = frame.rawValue
-    previous[frame.index] = tail
-    next[frame.index] = FrameList.none
-    if tail == FrameList.none { head = f } else { next[Int(tail)] = f }
+    links[frame.index] = Link(next: FrameList.none, previous: tail)
+    if tail == FrameList.none { head = f } else { links[Int(tail)].next = f }
     tail = f
-    member[frame.index] = true
     count += 1
   }
 
   /// Removes `frame` if it is in the list.
+  @inline(__always)
   mutating func remove(_ frame: FrameNumber) {
-    guard member[frame.index] else { return }
-    let p = previous[frame.index]
-    let n = next[frame.index]
-    if p == FrameList.none { head = n } else { next[Int(p)] = n }
-    if n == FrameList.none { tail = p } else { previous[Int(n)] = p }
-    member[frame.index] = false
+    let link = links[frame.index]
+    guard link.previous != FrameList.unlisted else { return }
+    if link.previous == FrameList.none { head = link.next } else { links[Int(link.previous)].next = link.next }
+    if link.next == FrameList.none { tail = link.previous } else { links[Int(link.next)].previous = link.previous }
+    links[frame.index] = Link(next: FrameList.none, previous: FrameList.unlisted)
     count -= 1
   }
 
   /// Removes and returns the head frame.
+  @inline(__always)
   mutating func popFirst() -> FrameNumber? {
     guard head != FrameList.none else { return nil }
     let frame = FrameNumber(head)
@@ -59,6 +67,7 @@ public struct FrameList: Sendable {
   }
 
   /// Moves `frame` (which must be listed) to the tail.
+  @inline(__always)
   mutating func moveToBack(_ frame: FrameNumber) {
     guard frame.rawValue != tail else { return }
     remove(frame)

@@ -89,10 +89,10 @@ public enum MissRatioPlot {
   // MARK: - Axes
 
   /// Tick values `0, step, 2 step, ...` up to the first multiple of `step` at or above `maximum`,
-  /// with `step` 1, 2, 2.5 or 5 times a power of ten, giving about five intervals (integral: whole
+  /// with `step` the smallest of 1, 2, 2.5 or 5 times a power of ten giving at most seven intervals (integral: whole
   /// steps of at least 1, never 2.5).
   static func ticks(upTo maximum: Double, integral: Bool) -> [Double] {
-    let raw = maximum / 5
+    let raw = maximum / 7
     var magnitude = 1.0
     while magnitude * 10 <= raw { magnitude *= 10 }
     while magnitude > raw && magnitude > 1e-12 { magnitude /= 10 }
