@@ -23,8 +23,8 @@ import Testing
         accesses[start..<end].withUnsafeBufferPointer { bank.consume($0) }
         start = end
       }
-      #expect(bank.replayCounts?.policy == .clock)
-      #expect(bank.replayCounts?.counts == expected)
+      #expect(bank.replayCounts.policy == .clock)
+      #expect(bank.replayCounts.counts == expected)
     }
   }
 
@@ -32,8 +32,12 @@ import Testing
   @Test func makerDispatchesOnTheKind() throws {
     for kind in PolicyKind.allCases {
       let bank = try kind.dispatch(ReplayBankMaker(kind: kind, sizes: [2], configuration: ReplacementConfig(), seed: 1))
-      #expect(bank.replayCounts?.policy == kind)
-      #expect(bank.replayCounts?.counts == [ReplayCounts(frames: 2, faults: 0, evictions: 0, dirtyEvictions: 0)])
+      var rng = SplitMix64(seed: 3)
+      let accesses = (0..<100).map { _ in PageAccess(page: rng.next() % 5, isWrite: false) }
+      accesses.withUnsafeBufferPointer { bank.consume($0) }
+      let counts = bank.replayCounts()
+      #expect(counts.policy == kind)
+      #expect(counts.counts.count == 1 && counts.counts[0].frames == 2 && counts.counts[0].faults >= 5)
     }
   }
 }

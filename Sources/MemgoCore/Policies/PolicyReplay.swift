@@ -20,15 +20,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   var resident: PageFrameTable
   /// What each frame holds. One array of small structs rather than one array per field: a fault
   /// updates one element, so one copy-on-write check and one cache line.
-  var slots: [FrameSlot]
+  var slots: [ReplayFrameSlot]
   var freeFrames: FrameBitset
-
-  /// A frame's page, whether it holds one, and whether the page was written since it was loaded.
-  struct FrameSlot: Sendable {
-    var page: PageKey
-    var occupied: Bool
-    var dirty: Bool
-  }
   /// References replayed so far.
   public private(set) var references: Int64 = 0
   /// References that found their page resident.
@@ -46,7 +39,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     self.frames = frames
     policy = Policy(frameCount: frames, configuration: configuration, seed: seed)
     resident = PageFrameTable(minimumCapacity: frames)
-    slots = Array(repeating: FrameSlot(page: PageKey(rawValue: 0), occupied: false, dirty: false), count: frames)
+    slots = Array(repeating: ReplayFrameSlot(page: PageKey(rawValue: 0), occupied: false, dirty: false), count: frames)
     freeFrames = FrameBitset(capacity: frames, full: true)
   }
 
@@ -82,7 +75,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
       step.victimDirty = victim.dirty
     }
     step.frame = FrameNumber(frame)
-    slots[frame] = FrameSlot(page: page, occupied: true, dirty: isWrite)
+    slots[frame] = ReplayFrameSlot(page: page, occupied: true, dirty: isWrite)
     resident.set(frame, for: page)
     policy.didLoad(FrameNumber(frame), ref)
     return step
@@ -126,4 +119,12 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
 
   /// faults / references (0 before any reference).
   public var faultRate: Double { references == 0 ? 0 : Double(faults) / Double(references) }
+}
+
+/// A frame of a `PolicyReplay`: its page, whether it holds one, and whether the page was written
+/// since it was loaded. (Outside the generic type, so its array needs no runtime generic metadata.)
+struct ReplayFrameSlot: Sendable {
+  var page: PageKey
+  var occupied: Bool
+  var dirty: Bool
 }

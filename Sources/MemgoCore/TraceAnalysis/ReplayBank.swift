@@ -17,15 +17,17 @@ public struct ReplayCounts: Sendable, Equatable {
   }
 }
 
-/// Something fed the page accesses of a trace a block at a time.
+/// Something fed the page accesses of a trace a block at a time: a `ReplayBank` behind closures.
 ///
-/// The pass over the trace holds its consumers as existentials, so a call costs one dynamic
-/// dispatch per block of thousands of accesses; the loop over the block inside is specialised.
-protocol PageBlockConsumer {
+/// The closures are made inside `ReplayBankMaker.visit`, which `PolicyKind.dispatch` specialises
+/// for the concrete policy, so their bodies run the bank's specialised code; a call costs one
+/// indirect jump per block of thousands of accesses. (Calling the bank through an existential
+/// instead would run its unspecialised generic code, with a witness-table call per access.)
+struct PageBlockConsumer {
   /// Processes the next block of accesses, in trace order.
-  mutating func consume(_ block: UnsafeBufferPointer<PageAccess>)
-  /// The policy replayed and its counts at each size (empty for consumers that replay nothing).
-  var replayCounts: (policy: PolicyKind, counts: [ReplayCounts])? { get }
+  let consume: (UnsafeBufferPointer<PageAccess>) -> Void
+  /// The policy replayed and its counts at each size.
+  let replayCounts: () -> (policy: PolicyKind, counts: [ReplayCounts])
 }
 
 /// One replacement policy replayed at several memory sizes from the same page accesses, each size
@@ -33,7 +35,7 @@ protocol PageBlockConsumer {
 ///
 /// A block is replayed size by size, so each replay's state stays in cache for the whole block.
 /// Pages are keyed by their page number (or, for OPT, dense id) as a `PageKey`.
-struct ReplayBank<Policy: ReplacementPolicy>: PageBlockConsumer {
+struct ReplayBank<Policy: ReplacementPolicy> {
   let kind: PolicyKind
   private var replays: [PolicyReplay<Policy>]
 
@@ -66,7 +68,7 @@ struct ReplayBank<Policy: ReplacementPolicy>: PageBlockConsumer {
     }
   }
 
-  var replayCounts: (policy: PolicyKind, counts: [ReplayCounts])? {
+  var replayCounts: (policy: PolicyKind, counts: [ReplayCounts]) {
     (
       kind,
       replays.map {
@@ -76,14 +78,22 @@ struct ReplayBank<Policy: ReplacementPolicy>: PageBlockConsumer {
   }
 }
 
-/// Makes the `ReplayBank` of the policy a `PolicyKind` names (the one `switch` is in `dispatch`).
+/// Makes the `ReplayBank` of the policy a `PolicyKind` names, behind a `PageBlockConsumer` (the one
+/// `switch` is in `dispatch`).
 struct ReplayBankMaker: PolicyVisitor {
   let kind: PolicyKind
   let sizes: [Int]
   let configuration: ReplacementConfig
   let seed: UInt64
 
-  func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) -> any PageBlockConsumer {
-    ReplayBank<Policy>(kind: kind, sizes: sizes, configuration: configuration, seed: seed)
+  /// Holds the bank the consumer's closures share.
+  final class Box<Bank> {
+    var bank: Bank
+    init(_ bank: Bank) { self.bank = bank }
+  }
+
+  func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) -> PageBlockConsumer {
+    let box = Box(ReplayBank<Policy>(kind: kind, sizes: sizes, configuration: configuration, seed: seed))
+    return PageBlockConsumer(consume: { box.bank.consume($0) }, replayCounts: { box.bank.replayCounts })
   }
 }

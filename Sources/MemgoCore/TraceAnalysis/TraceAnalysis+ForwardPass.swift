@@ -26,7 +26,7 @@ extension TraceAnalysis {
 
     func visit<Reader: TraceReader>(_ reader: inout Reader) throws -> Output {
       var stream = PageAccessStream(reader: reader, pageSize: options.pageSize, noInstructions: options.noInstructions)
-      var consumers: [any PageBlockConsumer] = try options.forwardPolicies.map { kind in
+      let consumers: [PageBlockConsumer] = try options.forwardPolicies.map { kind in
         try kind.dispatch(
           ReplayBankMaker(kind: kind, sizes: options.frames, configuration: options.replacement, seed: options.seed))
       }
@@ -71,13 +71,13 @@ extension TraceAnalysis {
         if hasCurve {
           for access in filled { curve.access(access.page) }
         }
-        for c in consumers.indices { consumers[c].consume(filled) }
+        for consumer in consumers { consumer.consume(filled) }
       }
       return Output(
         format: TraceProfileFormat.of(Reader.self), references: stream.referenceCount + stream.droppedInstructionCount,
         accesses: accesses, writes: writes, distinctPages: mapsPages ? pages.count : curve.distinctPages,
         skippedLines: stream.reader.skippedLineCount, droppedInstructions: stream.droppedInstructionCount,
-        counts: consumers.compactMap(\.replayCounts), curve: hasCurve ? curve : nil, recorded: recorder)
+        counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
     }
 
     private func tooManyPages() -> TraceError {

@@ -124,6 +124,6 @@ public struct TraceAnalysis {
       if n == 0 { break }
       bank.consume(UnsafeBufferPointer(rebasing: block[0..<n]))
     }
-    return bank.replayCounts?.counts ?? []
+    return bank.replayCounts.counts
   }
 }
