@@ -20,7 +20,7 @@ import Testing
     #expect(scan("") { $0.scanHex() }.0 == nil)
   }
 
-  /// The eight-at-a-time scan against a character-by-character one, on seeded random lines mixing
+  /// The table-driven scan against a naive one, on seeded random lines mixing
   /// digits, both cases of letters, near-miss characters (`/`, `:`, `@`, `G`, `` ` ``, `g`), blanks
   /// and non-ASCII bytes, from every start position.
   @Test func chunkedScanMatchesNaiveScan() {

@@ -3,8 +3,8 @@ extension TraceAnalysis {
   ///
   /// Generic over the reader, so `TraceFormat.withReader` specialises it per format; every
   /// consumer's loop over a block is specialised for its policy (`ReplayBank`). Per access, the
-  /// pass does one hash probe for the page's id (which counts the distinct pages and, for OPT,
-  /// numbers them), plus the work of each consumer; no allocation.
+  /// pass counts the page in a `PageSet` (or, when OPT runs, numbers it in a `PageMap`), plus the
+  /// work of each consumer; no allocation except when a table grows.
   struct ForwardPass: TraceReaderVisitor {
     /// What the read produced.
     struct Output {
@@ -34,9 +34,11 @@ extension TraceAnalysis {
       var curve = MissRatioCurve(sampler: options.curveSampler ?? .everyPage, minimumSlotCapacity: 1 << 12)
       var recorder: CompactPageStream? =
         options.runsOPT ? try CompactPageStream(directory: options.temporaryDirectory) : nil
-      // An exact curve counts the distinct pages itself; otherwise a page map does.
-      let mapsPages = recorder != nil || !(hasCurve && curve.sampler.samplesAll)
+      // OPT's recorder numbers the pages with a page map; otherwise an exact curve counts the
+      // distinct pages itself, or a page set does.
+      let countsPages = recorder == nil && !(hasCurve && curve.sampler.samplesAll)
       var pages = PageMap(minimumCapacity: 1 << 12)
+      var pageSet = PageSet()
       var accesses = 0
       var writes = 0
 
@@ -60,9 +62,9 @@ extension TraceAnalysis {
             try recorder!.append(id: id, isWrite: access.isWrite)
             if access.isWrite { writes += 1 }
           }
-        } else if mapsPages {
+        } else if countsPages {
           for access in filled {
-            _ = pages.insertIfAbsent(access.page, value: 0)
+            pageSet.insert(access.page)
             if access.isWrite { writes += 1 }
           }
         } else {
@@ -75,7 +77,7 @@ extension TraceAnalysis {
       }
       return Output(
         format: TraceProfileFormat.of(Reader.self), references: stream.referenceCount + stream.droppedInstructionCount,
-        accesses: accesses, writes: writes, distinctPages: mapsPages ? pages.count : curve.distinctPages,
+        accesses: accesses, writes: writes, distinctPages: recorder != nil ? pages.count : countsPages ? pageSet.count : curve.distinctPages,
         skippedLines: stream.reader.skippedLineCount, droppedInstructions: stream.droppedInstructionCount,
         counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
     }
