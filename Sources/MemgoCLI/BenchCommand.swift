@@ -29,10 +29,11 @@ enum BenchCommand {
   }
 
   /// The wall time of the exact MRC case over the single-size LRU case (target: at most 3).
-  static func curveRatio(_ measurements: [Benchmarks.Measurement]) -> Double? {
+  static func curveRatio(_ measurements: [Benchmarks.Measurement], cpu: Bool = false) -> Double? {
     guard let lru = measurements.first(where: { $0.name == "trace-lru" }),
       let mrc = measurements.first(where: { $0.name == "trace-mrc" })
     else { return nil }
+    if cpu { return lru.cpuSeconds > 0 ? mrc.cpuSeconds / lru.cpuSeconds : nil }
     return mrc.wallSeconds / lru.wallSeconds
   }
 
@@ -43,7 +44,7 @@ enum BenchCommand {
         "    {\"name\": \"\(m.name)\", \"accesses\": \(m.accesses), \"events\": \(m.events), "
           + "\"wallSeconds\": \(m.wallSeconds), \"accessesPerWallSecond\": \(m.accessesPerWallSecond.rounded()), "
           + "\"eventsPerWallSecond\": \(m.eventsPerWallSecond.rounded()), "
-          + "\"peakResidentBytes\": \(m.peakResidentBytes)"
+          + "\"peakResidentBytes\": \(m.peakResidentBytes), \"cpuSeconds\": \(m.cpuSeconds)"
           + (m.references > 0
             ? ", \"references\": \(m.references), "
               + "\"referencesPerWallSecond\": \(m.referencesPerWallSecond.rounded()), \"setupSeconds\": \(m.setupSeconds)"
@@ -58,19 +59,24 @@ enum BenchCommand {
 
   static func table(_ measurements: [Benchmarks.Measurement]) -> String {
     var out = "case                    accesses     events   wall (s)  accesses/s   events/s     refs/s"
-    out += "   peak RSS (MiB)\n"
+    out += "    CPU (s)  refs/CPU s   peak RSS (MiB)\n"
     for m in measurements {
       out += m.name.padding(21) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
         + fixed(m.wallSeconds, 2).leftPadded(11) + (fixed(m.accessesPerWallSecond / 1e6, 2) + "M").leftPadded(12)
         + (fixed(m.eventsPerWallSecond / 1e6, 2) + "M").leftPadded(11)
         + (m.references > 0 ? fixed(m.referencesPerWallSecond / 1e6, 2) + "M" : "-").leftPadded(11)
+        + fixed(m.cpuSeconds, 2).leftPadded(11)
+        + (m.references > 0 && m.cpuSeconds > 0 ? fixed(Double(m.references) / m.cpuSeconds / 1e6, 2) + "M" : "-")
+        .leftPadded(12)
         + fixed(Double(m.peakResidentBytes) / 1_048_576, 1).leftPadded(17) + "\n"
     }
     if let setup = measurements.first(where: { $0.references > 0 })?.setupSeconds {
       out += "(trace cases: generating the trace took \(fixed(setup, 2)) s, not counted above)\n"
     }
     if let ratio = curveRatio(measurements) {
-      out += "trace-mrc / trace-lru wall time: \(fixed(ratio, 2))x (target: at most 3x)\n"
+      out += "trace-mrc / trace-lru wall time: \(fixed(ratio, 2))x (target: at most 3x)"
+      if let cpu = curveRatio(measurements, cpu: true) { out += "; CPU time: \(fixed(cpu, 2))x" }
+      out += "\n"
     }
     return out
   }

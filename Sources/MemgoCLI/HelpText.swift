@@ -96,7 +96,8 @@ enum HelpText {
     reported as setupSeconds, not measured; the file is deleted after): 'trace-lru' (LRU at 4096
     frames, parsing included), 'trace-mrc' (exact LRU miss-ratio curve at every size),
     'trace-mrc-shards' (the curve sampled at 1%), 'trace-lru-classified' (LRU plus OPT and the
-    3C split). They also report references and referencesPerWallSecond.
+    3C split). They also report references and referencesPerWallSecond. Every case reports
+    cpuSeconds too: on a machine busy with other work, wall time includes waiting for a core.
 
     """
 

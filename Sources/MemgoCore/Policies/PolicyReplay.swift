@@ -38,7 +38,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     precondition(frames >= 1, "a replay needs at least one frame")
     self.frames = frames
     policy = Policy(frameCount: frames, configuration: configuration, seed: seed)
-    resident = PageFrameTable(minimumCapacity: frames)
+    // Twice the frames: the table stays at most a quarter full, so probe runs are short.
+    resident = PageFrameTable(minimumCapacity: 2 * frames)
     slots = Array(repeating: ReplayFrameSlot(page: PageKey(rawValue: 0), occupied: false, dirty: false), count: frames)
     freeFrames = FrameBitset(capacity: frames, full: true)
   }
