@@ -17,12 +17,24 @@ enum BenchCommand {
     guard args.positionals.isEmpty else { throw .usage("bench: unexpected argument '\(args.positionals[0])'") }
     let format = try args.choice("format", command: "bench", from: ["table", "json"]) ?? "table"
     let cases = Benchmarks.cases(quick: args.flags.contains("quick"), long: args.flags.contains("long"))
-    var measurements: [Benchmarks.Measurement] = []
-    for benchmark in cases {
-      if format == "table" { Output.error("memgo: bench: running \(benchmark.name) (\(benchmark.summary))") }
-      measurements.append(Benchmarks.measure(benchmark))
+    let measurements: [Benchmarks.Measurement]
+    do {
+      measurements = try Benchmarks.run(cases) { message in
+        if format == "table" { Output.error("memgo: bench: \(message)") }
+      }
+    } catch {
+      throw .failure("bench: \(error)")
     }
     Output.write(format == "json" ? json(measurements) : table(measurements))
+  }
+
+  /// The wall time of the exact MRC case over the single-size LRU case (target: at most 3).
+  static func curveRatio(_ measurements: [Benchmarks.Measurement], cpu: Bool = false) -> Double? {
+    guard let lru = measurements.first(where: { $0.name == "trace-lru" }),
+      let mrc = measurements.first(where: { $0.name == "trace-mrc" })
+    else { return nil }
+    if cpu { return lru.cpuSeconds > 0 ? mrc.cpuSeconds / lru.cpuSeconds : nil }
+    return mrc.wallSeconds / lru.wallSeconds
   }
 
   static func json(_ measurements: [Benchmarks.Measurement]) -> String {
@@ -32,26 +44,45 @@ enum BenchCommand {
         "    {\"name\": \"\(m.name)\", \"accesses\": \(m.accesses), \"events\": \(m.events), "
           + "\"wallSeconds\": \(m.wallSeconds), \"accessesPerWallSecond\": \(m.accessesPerWallSecond.rounded()), "
           + "\"eventsPerWallSecond\": \(m.eventsPerWallSecond.rounded()), "
-          + "\"peakResidentBytes\": \(m.peakResidentBytes)}" + (i + 1 < measurements.count ? "," : ""))
+          + "\"peakResidentBytes\": \(m.peakResidentBytes), \"cpuSeconds\": \(m.cpuSeconds)"
+          + (m.references > 0
+            ? ", \"references\": \(m.references), "
+              + "\"referencesPerWallSecond\": \(m.referencesPerWallSecond.rounded()), \"setupSeconds\": \(m.setupSeconds)"
+            : "")
+          + "}" + (i + 1 < measurements.count ? "," : ""))
     }
-    lines += ["  ]" + (Benchmarks.sweepSpeedup(measurements) == nil ? "" : ",")]
-    if let speedup = Benchmarks.sweepSpeedup(measurements) {
-      lines.append("  \"sweepSpeedup\": \(fixed(speedup, 3))")
-    }
+    var extras: [String] = []
+    if let speedup = Benchmarks.sweepSpeedup(measurements) { extras.append("  \"sweepSpeedup\": \(fixed(speedup, 3))") }
+    if let ratio = curveRatio(measurements) { extras.append("  \"mrcToLRUWallRatio\": \(ratio)") }
+    lines.append("  ]" + (extras.isEmpty ? "" : ","))
+    lines.append(contentsOf: extras.enumerated().map { $0.element + ($0.offset + 1 < extras.count ? "," : "") })
     lines += ["}", ""]
     return lines.joined(separator: "\n")
   }
 
   static func table(_ measurements: [Benchmarks.Measurement]) -> String {
-    var out = "case                 accesses     events   wall (s)  accesses/s   events/s   peak RSS (MiB)\n"
+    var out = "case                    accesses     events   wall (s)  accesses/s   events/s     refs/s"
+    out += "    CPU (s)  refs/CPU s   peak RSS (MiB)\n"
     for m in measurements {
-      out += m.name.padding(18) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
+      out += m.name.padding(21) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
         + fixed(m.wallSeconds, 2).leftPadded(11) + (fixed(m.accessesPerWallSecond / 1e6, 2) + "M").leftPadded(12)
         + (fixed(m.eventsPerWallSecond / 1e6, 2) + "M").leftPadded(11)
+        + (m.references > 0 ? fixed(m.referencesPerWallSecond / 1e6, 2) + "M" : "-").leftPadded(11)
+        + fixed(m.cpuSeconds, 2).leftPadded(11)
+        + (m.references > 0 && m.cpuSeconds > 0 ? fixed(Double(m.references) / m.cpuSeconds / 1e6, 2) + "M" : "-")
+        .leftPadded(12)
         + fixed(Double(m.peakResidentBytes) / 1_048_576, 1).leftPadded(17) + "\n"
     }
     if let speedup = Benchmarks.sweepSpeedup(measurements) {
       out += "sweep16: --jobs 2 runs \(fixed(speedup, 2))x as fast as --jobs 1\n"
+    }
+    if let setup = measurements.first(where: { $0.references > 0 })?.setupSeconds {
+      out += "(trace cases: generating the trace took \(fixed(setup, 2)) s, not counted above)\n"
+    }
+    if let ratio = curveRatio(measurements) {
+      out += "trace-mrc / trace-lru wall time: \(fixed(ratio, 2))x (target: at most 3x)"
+      if let cpu = curveRatio(measurements, cpu: true) { out += "; CPU time: \(fixed(cpu, 2))x" }
+      out += "\n"
     }
     return out
   }

@@ -1,6 +1,6 @@
 /// The help texts, in the layout swift-argument-parser made familiar.
 enum HelpText {
-  static let commands = ["run", "validate", "explain", "merge", "reproduce", "bench", "help"]
+  static let commands = ["run", "validate", "trace", "explain", "merge", "reproduce", "bench", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
@@ -10,6 +10,7 @@ enum HelpText {
     case "explain": return explain
     case "merge": return merge
     case "reproduce": return reproduce
+    case "trace": return trace
     case "help": return overview
     default: return nil
     }
@@ -30,6 +31,7 @@ enum HelpText {
       explain --refs LIST     Textbook step table of a reference string under one policy.
       merge PART.json...      Combine the partial results of a sharded run into its report.
       reproduce [--check]     Regenerate reports/ from scenarios/; --check compares instead.
+      trace TRACEFILE         Replay a memory trace: faults per policy and size, miss-ratio curve.
       bench                   Run the built-in performance benchmarks.
       help [COMMAND]          Show help for memgo or one command.
 
@@ -184,6 +186,60 @@ enum HelpText {
     over 16 memory sizes (10M page accesses in all), run with one and with two worker threads
     (best of 3 runs each), and their ratio, sweepSpeedup. Reported per case: accessesPerWallSecond,
     eventsPerWallSecond, peakResidentBytes, wallSeconds.
+    4-way TLB, 10M page accesses. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
+    peakResidentBytes, wallSeconds.
+    Trace cases, on a 10M-line plain trace generated in $TMPDIR first (its generation time is
+    reported as setupSeconds, not measured; the file is deleted after): 'trace-lru' (LRU at 4096
+    frames, parsing included), 'trace-mrc' (exact LRU miss-ratio curve at every size),
+    'trace-mrc-shards' (the curve sampled at 1%), 'trace-lru-classified' (LRU plus OPT and the
+    3C split). They also report references and referencesPerWallSecond. Every case reports
+    cpuSeconds too: on a machine busy with other work, wall time includes waiting for a core.
+
+    """
+
+  static let trace = """
+    OVERVIEW: Replay a memory trace against replacement policies at several memory sizes, without
+    timing: faults, fault rates and dirty evictions for every (policy, frames) pair, the faults split
+    into compulsory, capacity and policy faults, Belady anomalies, and the LRU miss-ratio curve.
+
+    USAGE: memgo trace TRACEFILE [options]
+
+    ARGUMENTS:
+      TRACEFILE               A valgrind lackey (--trace-mem=yes), Dinero din or plain trace
+                              (see docs/traces.md).
+
+    OPTIONS:
+      --trace-format F        The trace's format (values: lackey, din, plain, auto; default: auto,
+                              detected from the first lines).
+      --page-size SIZE        Bytes per page, a power of two (values: 1B...256TiB; default: 4KiB).
+      --frames LIST|A..B      Memory sizes in frames: a list, or every size from A to B (values:
+                              1...2147483647, e.g. 64,128,256 or 1..64; default: none, required
+                              unless --mrc).
+      --policy LIST           Policies to replay at every size (values: fifo, lru, clock, nru,
+                              lfu, random, aging, wsclock, arc, 2q, sieve, opt, or all;
+                              default: lru).
+      --mrc                   Also compute LRU's fault rate at every size from 1 frame to the
+                              number of distinct pages, in one pass (Mattson stack distances).
+      --sample R              Build the --mrc curve from a spatial sample of the pages (SHARDS)
+                              at rate R; implies --mrc (values: 0.0000001...1; default: 1, exact).
+      --no-classify           Skip the compulsory/capacity/policy split (it runs OPT at every size,
+                              with two extra passes over an 8-byte-per-access scratch file).
+      --no-instructions       Drop instruction fetches (lackey I, din 2) instead of reading them.
+      --skip-bad-lines        Count and skip malformed lines (warning on stderr) instead of
+                              stopping at the first one.
+      --seed N                Seed of the random policy (values: 0...2^64-1; default: 1).
+      --format F              Output format on stdout (values: table, markdown, csv, json;
+                              default: table).
+      --out DIR               Also write DIR/NAME.md, NAME.json, NAME.csv and, with --mrc,
+                              NAME-mrc.csv, NAME-mrc.json and NAME-mrc.svg (NAME: the trace's file
+                              name without extension).
+      --quiet                 Print nothing on stdout (use with --out).
+      -h, --help              Show help information.
+
+    The trace is read once; OPT replays a compact copy of it written to $TMPDIR (deleted when done).
+    Exit status 2 for a malformed line (named by its line number) or a bad option, 1 if the trace
+    cannot be read.
 
     """
 }
+

@@ -33,6 +33,7 @@ func dispatch(_ arguments: [String]) throws(CLIError) {
   case "explain": try ExplainCommand.main(rest)
   case "merge": try MergeCommand.main(rest)
   case "reproduce": try ReproduceCommand.main(rest)
+  case "trace": try TraceCommand.main(rest)
   case "help", "-h", "--help":
     if let topic = rest.first {
       guard let text = HelpText.forCommand(topic) else {

@@ -20,6 +20,47 @@ import Testing
     #expect(scan("") { $0.scanHex() }.0 == nil)
   }
 
+  /// The table-driven scan against a naive one, on seeded random lines mixing
+  /// digits, both cases of letters, near-miss characters (`/`, `:`, `@`, `G`, `` ` ``, `g`), blanks
+  /// and non-ASCII bytes, from every start position.
+  @Test func chunkedScanMatchesNaiveScan() {
+    let alphabet = Array("0123456789abcdefABCDEF/:@G`g ,\u{0}".utf8) + [0x80, 0xC1, 0xE6, 0xFF]
+    var rng = SplitMix64(seed: 16)
+    for _ in 0..<4000 {
+      let length = Int(rng.next() % 30)
+      let line = (0..<length).map { _ in
+        rng.next() % 4 == 0 ? alphabet[Int(rng.next() % UInt64(alphabet.count))] : alphabet[Int(rng.next() % 22)]
+      }
+      for start in 0...length {
+        let got: (UInt64?, Int) = line.withUnsafeBufferPointer { bytes in
+          var cursor = ByteCursor(bytes)
+          cursor.index = start
+          return (cursor.scanHex(), cursor.index)
+        }
+        // Naive: leading zeros, then digits while they last; nil if none or over 16 significant.
+        var i = start
+        while i < length && line[i] == UInt8(ascii: "0") { i += 1 }
+        let significant = i
+        var value: UInt64 = 0
+        while i < length, let d = Self.hexDigit(line[i]) {
+          value = value &<< 4 | d
+          i += 1
+        }
+        let expected: UInt64? = i > start && i - significant <= 16 ? value : nil
+        #expect(got.0 == expected && got.1 == i, "\(line) from \(start)")
+      }
+    }
+  }
+
+  static func hexDigit(_ byte: UInt8) -> UInt64? {
+    switch byte {
+    case 0x30...0x39: return UInt64(byte - 0x30)
+    case 0x41...0x46: return UInt64(byte - 0x41 + 10)
+    case 0x61...0x66: return UInt64(byte - 0x61 + 10)
+    default: return nil
+    }
+  }
+
   @Test func scansDecimalToUInt64MaxAndRejectsOverflow() {
     #expect(scan("18446744073709551615") { $0.scanDecimal() }.0 == .max)
     #expect(scan("18446744073709551616") { $0.scanDecimal() }.0 == nil)

@@ -22,6 +22,21 @@ import Testing
     for (page, value) in reference { #expect(map.value(of: page) == value * 2 + 1) }
   }
 
+  /// `insertIfAbsent` keeps the first value stored, against `Dictionary`.
+  @Test func insertIfAbsentKeepsTheFirstValue() {
+    var rng = SplitMix64(seed: 6)
+    var map = PageMap(minimumCapacity: 2)
+    var reference: [UInt64: Int] = [:]
+    for step in 0..<20_000 {
+      let page = rng.next() % 3000
+      let expected = reference[page]
+      if expected == nil { reference[page] = step }
+      #expect(map.insertIfAbsent(page, value: step) == expected)
+    }
+    #expect(map.count == reference.count)
+    for (page, value) in reference { #expect(map.value(of: page) == value) }
+  }
+
   @Test func storesZeroAndMaxKeys() {
     var map = PageMap()
     #expect(map.value(of: 0) == nil)

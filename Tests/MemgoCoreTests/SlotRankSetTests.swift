@@ -29,4 +29,22 @@ import Testing
       #expect(set.rank(of: slot, wordPrefix: prefix) == reference.filter { $0 < slot }.count)
     }
   }
+
+  /// `move` equals `remove` then `insert`, within a word and across words.
+  @Test func moveMatchesRemoveThenInsert() {
+    var rng = SplitMix64(seed: 44)
+    var set = SlotRankSet(capacity: 256, members: 100)
+    var reference = Set(0..<100)
+    for _ in 0..<2000 {
+      guard let old = reference.randomElement(using: &rng) else { break }
+      let new = Int(rng.next() % 256)
+      if reference.contains(new) { continue }
+      set.move(from: old, to: new)
+      reference.remove(old)
+      reference.insert(new)
+      let probe = Int(rng.next() % 256)
+      #expect(set.countAbove(probe) == reference.filter { $0 > probe }.count)
+      #expect(set.count == reference.count)
+    }
+  }
 }

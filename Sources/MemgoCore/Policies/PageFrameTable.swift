@@ -11,8 +11,14 @@
 public struct PageFrameTable: Sendable {
   /// The value of an empty slot.
   private static let vacant: Int64 = -1
-  private var keys: [UInt64]
-  private var values: [Int64]
+
+  /// A key and its value side by side, so a probe reads one cache line.
+  private struct Slot: Sendable {
+    var key: UInt64
+    var value: Int64
+  }
+
+  private var slots: [Slot]
   private var mask: Int
   private var shift: UInt64
   /// How many keys the table holds.
@@ -20,12 +26,11 @@ public struct PageFrameTable: Sendable {
 
   /// Creates an empty table that holds `minimumCapacity` keys without growing.
   public init(minimumCapacity: Int = 8) {
-    var slots = 8
-    while slots / 2 < minimumCapacity { slots <<= 1 }
-    keys = Array(repeating: 0, count: slots)
-    values = Array(repeating: PageFrameTable.vacant, count: slots)
-    mask = slots - 1
-    shift = UInt64(64 - slots.trailingZeroBitCount)
+    var size = 8
+    while size / 2 < minimumCapacity { size <<= 1 }
+    slots = Array(repeating: Slot(key: 0, value: PageFrameTable.vacant), count: size)
+    mask = size - 1
+    shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
   @inline(__always)
@@ -37,17 +42,18 @@ public struct PageFrameTable: Sendable {
   @inline(__always)
   private func slot(of key: UInt64) -> Int? {
     var i = home(key)
-    while values[i] != PageFrameTable.vacant {
-      if keys[i] == key { return i }
+    while slots[i].value != PageFrameTable.vacant {
+      if slots[i].key == key { return i }
       i = (i + 1) & mask
     }
     return nil
   }
 
   /// The value stored for `page`, or `nil`.
+  @inline(__always)
   public subscript(page: PageKey) -> Int? {
     guard let i = slot(of: page.rawValue) else { return nil }
-    return Int(values[i])
+    return Int(slots[i].value)
   }
 
   /// Whether `page` has a value.
@@ -58,20 +64,19 @@ public struct PageFrameTable: Sendable {
     precondition(value >= 0, "PageFrameTable values are non-negative")
     let key = page.rawValue
     var i = home(key)
-    while values[i] != PageFrameTable.vacant {
-      if keys[i] == key {
-        values[i] = Int64(value)
+    while slots[i].value != PageFrameTable.vacant {
+      if slots[i].key == key {
+        slots[i].value = Int64(value)
         return
       }
       i = (i + 1) & mask
     }
-    if (count + 1) * 2 > keys.count {
+    if (count + 1) * 2 > slots.count {
       grow()
       set(value, for: page)
       return
     }
-    keys[i] = key
-    values[i] = Int64(value)
+    slots[i] = Slot(key: key, value: Int64(value))
     count += 1
   }
 
@@ -79,19 +84,18 @@ public struct PageFrameTable: Sendable {
   @discardableResult
   public mutating func removeValue(for page: PageKey) -> Int? {
     guard var hole = slot(of: page.rawValue) else { return nil }
-    let removed = Int(values[hole])
-    values[hole] = PageFrameTable.vacant
+    let removed = Int(slots[hole].value)
+    slots[hole].value = PageFrameTable.vacant
     count -= 1
     // Shift back the entries of the probe run that follow, so lookups never cross a hole early.
     var i = (hole + 1) & mask
-    while values[i] != PageFrameTable.vacant {
-      let h = home(keys[i])
+    while slots[i].value != PageFrameTable.vacant {
+      let h = home(slots[i].key)
       // Entry i may fill the hole unless its home lies cyclically in (hole, i].
       let stays = hole <= i ? (h > hole && h <= i) : (h > hole || h <= i)
       if !stays {
-        keys[hole] = keys[i]
-        values[hole] = values[i]
-        values[i] = PageFrameTable.vacant
+        slots[hole] = slots[i]
+        slots[i].value = PageFrameTable.vacant
         hole = i
       }
       i = (i + 1) & mask
@@ -101,21 +105,19 @@ public struct PageFrameTable: Sendable {
 
   /// Removes every key, keeping the storage.
   public mutating func removeAll() {
-    for i in values.indices { values[i] = PageFrameTable.vacant }
+    for i in slots.indices { slots[i].value = PageFrameTable.vacant }
     count = 0
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldValues = values
-    let slots = keys.count * 2
-    keys = Array(repeating: 0, count: slots)
-    values = Array(repeating: PageFrameTable.vacant, count: slots)
-    mask = slots - 1
-    shift = UInt64(64 - slots.trailingZeroBitCount)
+    let old = slots
+    let size = slots.count * 2
+    slots = Array(repeating: Slot(key: 0, value: PageFrameTable.vacant), count: size)
+    mask = size - 1
+    shift = UInt64(64 - size.trailingZeroBitCount)
     count = 0
-    for i in oldValues.indices where oldValues[i] != PageFrameTable.vacant {
-      set(Int(oldValues[i]), for: PageKey(rawValue: oldKeys[i]))
+    for slot in old where slot.value != PageFrameTable.vacant {
+      set(Int(slot.value), for: PageKey(rawValue: slot.key))
     }
   }
 }

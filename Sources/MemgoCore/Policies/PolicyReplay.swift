@@ -18,9 +18,9 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   public let frames: Int
   /// Resident pages: page → frame.
   var resident: PageFrameTable
-  var pageInFrame: [PageKey]
-  var occupied: [Bool]
-  var dirty: [Bool]
+  /// What each frame holds. One array of small structs rather than one array per field: a fault
+  /// updates one element, so one copy-on-write check and one cache line.
+  var slots: [ReplayFrameSlot]
   var freeFrames: FrameBitset
   /// References replayed so far.
   public private(set) var references: Int64 = 0
@@ -38,10 +38,9 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     precondition(frames >= 1, "a replay needs at least one frame")
     self.frames = frames
     policy = Policy(frameCount: frames, configuration: configuration, seed: seed)
-    resident = PageFrameTable(minimumCapacity: frames)
-    pageInFrame = Array(repeating: PageKey(rawValue: 0), count: frames)
-    occupied = Array(repeating: false, count: frames)
-    dirty = Array(repeating: false, count: frames)
+    // Twice the frames: the table stays at most a quarter full, so probe runs are short.
+    resident = PageFrameTable(minimumCapacity: 2 * frames)
+    slots = Array(repeating: ReplayFrameSlot(page: PageKey(rawValue: 0), occupied: false, dirty: false), count: frames)
     freeFrames = FrameBitset(capacity: frames, full: true)
   }
 
@@ -52,7 +51,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     references += 1
     if let f = resident[page] {
       hits += 1
-      if isWrite { dirty[f] = true }
+      if isWrite { slots[f].dirty = true }
       policy.didAccess(FrameNumber(f), ref)
       return ReplayStep(hit: true, frame: FrameNumber(f))
     }
@@ -67,18 +66,17 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
         preconditionFailure("\(Policy.self) chose no victim with all \(frames) frames resident")
       }
       frame = v.index
-      precondition(frame >= 0 && frame < frames && occupied[frame], "\(Policy.self) chose frame \(v), not resident")
-      let victim = pageInFrame[frame]
-      resident.removeValue(for: victim)
+      precondition(
+        frame >= 0 && frame < frames && slots[frame].occupied, "\(Policy.self) chose frame \(v), not resident")
+      let victim = slots[frame]
+      resident.removeValue(for: victim.page)
       evictions += 1
-      if dirty[frame] { dirtyEvictions += 1 }
-      step.victim = victim
-      step.victimDirty = dirty[frame]
+      if victim.dirty { dirtyEvictions += 1 }
+      step.victim = victim.page
+      step.victimDirty = victim.dirty
     }
     step.frame = FrameNumber(frame)
-    pageInFrame[frame] = page
-    occupied[frame] = true
-    dirty[frame] = isWrite
+    slots[frame] = ReplayFrameSlot(page: page, occupied: true, dirty: isWrite)
     resident.set(frame, for: page)
     policy.didLoad(FrameNumber(frame), ref)
     return step
@@ -89,8 +87,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   @discardableResult
   public mutating func free(_ page: PageKey) -> FrameNumber? {
     guard let f = resident.removeValue(for: page) else { return nil }
-    occupied[f] = false
-    dirty[f] = false
+    slots[f].occupied = false
+    slots[f].dirty = false
     freeFrames.insert(f)
     policy.didFree(FrameNumber(f))
     return FrameNumber(f)
@@ -102,8 +100,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   @discardableResult
   public mutating func freeProcess(_ process: Int) -> Int {
     var released = 0
-    for f in 0..<frames where occupied[f] && pageInFrame[f].process == process {
-      free(pageInFrame[f])
+    for f in 0..<frames where slots[f].occupied && slots[f].page.process == process {
+      free(slots[f].page)
       released += 1
     }
     return released
@@ -111,7 +109,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
 
   /// The page in `frame`, or `nil` if the frame is free.
   public func page(in frame: FrameNumber) -> PageKey? {
-    occupied[frame.index] ? pageInFrame[frame.index] : nil
+    slots[frame.index].occupied ? slots[frame.index].page : nil
   }
 
   /// Whether `page` is resident.
@@ -122,4 +120,12 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
 
   /// faults / references (0 before any reference).
   public var faultRate: Double { references == 0 ? 0 : Double(faults) / Double(references) }
+}
+
+/// A frame of a `PolicyReplay`: its page, whether it holds one, and whether the page was written
+/// since it was loaded. (Outside the generic type, so its array needs no runtime generic metadata.)
+struct ReplayFrameSlot: Sendable {
+  var page: PageKey
+  var occupied: Bool
+  var dirty: Bool
 }

@@ -36,10 +36,10 @@ public struct SIEVEPolicy: ReplacementPolicy {
     var o = hand == -1 ? queue.head : hand
     while visited[Int(o)] {
       visited[Int(o)] = false
-      o = queue.next(after: o)
+      o = queue.links[Int(o)].next
       if o == -1 { o = queue.head }
     }
-    hand = queue.next(after: o)
+    hand = queue.links[Int(o)].next
     let victim = FrameNumber(o)
     queue.remove(victim)
     return victim
@@ -47,7 +47,7 @@ public struct SIEVEPolicy: ReplacementPolicy {
 
   public mutating func didFree(_ frame: FrameNumber) {
     guard queue.contains(frame) else { return }
-    if hand == frame.rawValue { hand = queue.next(after: frame.rawValue) }
+    if hand == frame.rawValue { hand = queue.links[frame.index].next }
     queue.remove(frame)
   }
 }

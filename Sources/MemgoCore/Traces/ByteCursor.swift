@@ -53,21 +53,32 @@ struct ByteCursor {
     UInt64(byte & 0x0F) &+ 9 &* UInt64(byte >> 6)
   }
 
+  /// The value of each byte as a hexadecimal digit, or 0xFF if it is not one.
+  static let hexDigitValues: [UInt8] = (0...255).map { byte in
+    let b = UInt8(byte)
+    return isHexDigit(b) ? UInt8(hexValue(b)) : 0xFF
+  }
+
   /// Scans one or more hexadecimal digits (no prefix); nil if there is none or the value exceeds 64 bits.
   ///
-  /// Branch-free per character apart from the loop's exit: random hexadecimal addresses mix digits
-  /// and letters unpredictably, and branching on which it is took most of the parsing time.
+  /// One table lookup per character (`hexDigitValues`), no branch on digit versus letter: random
+  /// hexadecimal addresses mix digits and letters unpredictably, and branching on which it is took
+  /// most of the parsing time. (Measured on 10M 12-digit addresses: the table takes 6 ns per
+  /// address, the arithmetic test it replaced about twice that, and an eight-at-a-time SWAR scan
+  /// 8.7 ns, because most addresses need a second, partial chunk.)
   @inline(__always) mutating func scanHex() -> UInt64? {
     let first = index
     // Leading zeros first, so that overflow is simply "more than 16 significant digits".
     while index < bytes.count && bytes[index] == UInt8(ascii: "0") { index += 1 }
     let significant = index
     var value: UInt64 = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if !ByteCursor.isHexDigit(byte) { break }
-      value = value &<< 4 | ByteCursor.hexValue(byte)
-      index += 1
+    ByteCursor.hexDigitValues.withUnsafeBufferPointer { table in
+      while index < bytes.count {
+        let digit = table[Int(bytes[index])]
+        if digit > 15 { break }
+        value = value &<< 4 | UInt64(digit)
+        index += 1
+      }
     }
     return index > first && index - significant <= 16 ? value : nil
   }

@@ -30,6 +30,27 @@ struct FenwickTree {
     }
   }
 
+  /// Moves one unit from position `from` to position `to`: `add(-1, at: from)` then `add(1, at: to)`,
+  /// but the two update paths stop where they meet, since above that node the changes cancel. When
+  /// the positions are close (a page reused soon), that is after a step or two.
+  @inline(__always)
+  mutating func moveUnit(from: Int, to: Int) {
+    var i = from + 1
+    var j = to + 1
+    let n = tree.count
+    while i != j {
+      if i < j {
+        if i >= n { break }
+        tree[i] &-= 1
+        i += i & -i
+      } else {
+        if j >= n { break }
+        tree[j] &+= 1
+        j += j & -j
+      }
+    }
+  }
+
   /// The sum of positions `0 ... position`.
   @inline(__always)
   func prefixSum(through position: Int) -> Int {

@@ -89,12 +89,12 @@ public struct MissRatioCurve {
       // The live slots after `previous` are the distinct pages referenced since.
       let distance = live.countAbove(previous) + 1
       distanceCounts[distance - 1] += 1
-      live.remove(previous)
+      live.move(from: previous, to: nextSlot)
     } else {
       sampledColdMisses += 1
       distanceCounts.append(0)
+      live.insert(nextSlot)
     }
-    live.insert(nextSlot)
     nextSlot += 1
   }
 

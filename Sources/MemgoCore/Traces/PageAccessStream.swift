@@ -58,6 +58,10 @@ public struct PageAccessStream<Reader: TraceReader> {
       }
       referenceCount += 1
       let span = PageSpan(reference, pageShift: pageShift)
+      // The usual case, a load, store or fetch within one page, needs no walking state.
+      if span.first == span.last && reference.kind != .modify {
+        return PageAccess(page: span.first, isWrite: reference.kind == .store)
+      }
       spanFirst = span.first
       nextPage = span.first
       lastPage = span.last

@@ -63,6 +63,26 @@ public struct PageMap {
     return nil
   }
 
+  /// The value stored for `page`; if there is none, stores `value` for it and returns nil.
+  /// - Precondition: `value >= 0`.
+  /// - Complexity: O(1) amortized expected, one probe sequence.
+  @inline(__always)
+  public mutating func insertIfAbsent(_ page: UInt64, value: Int) -> Int? {
+    precondition(value >= 0, "page map values are non-negative")
+    let mask = entries.count - 1
+    var slot = home(page)
+    while true {
+      let entry = entries[slot]
+      if entry.value < 0 { break }
+      if entry.page == page { return entry.value }
+      slot = (slot + 1) & mask
+    }
+    entries[slot] = Entry(page: page, value: value)
+    count += 1
+    if 2 * count > entries.count { grow() }
+    return nil
+  }
+
   /// Replaces every stored value `v` with `transform(v)` (which must be non-negative).
   public mutating func transformValues(_ transform: (Int) -> Int) {
     for slot in entries.indices where entries[slot].value >= 0 {

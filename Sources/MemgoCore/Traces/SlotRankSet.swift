@@ -52,6 +52,17 @@ struct SlotRankSet {
     count -= 1
   }
 
+  /// Replaces member `old` by `new`, which must not be a member: `remove(old)` then `insert(new)`,
+  /// with one shortened tree walk (`FenwickTree.moveUnit`), none when both are in the same word.
+  @inline(__always)
+  mutating func move(from old: Int, to new: Int) {
+    let wo = old >> 6
+    let wn = new >> 6
+    words[wo] &= ~(1 << UInt64(old & 63))
+    words[wn] |= 1 << UInt64(new & 63)
+    if wo != wn { wordCounts.moveUnit(from: wo, to: wn) }
+  }
+
   /// The number of members greater than `slot`.
   @inline(__always)
   func countAbove(_ slot: Int) -> Int {
