@@ -19,17 +19,25 @@ enum RunCommand {
     OptionSpec(name: "quiet", takesValue: false),
   ]
 
-  static func main(_ arguments: [String]) throws(CLIError) {
+  /// The command line of `memgo run`, checked.
+  struct Parsed {
+    var args: ParsedArguments
+    var path: String
+    var format: ReportFormat
+    var replications: Int?
+    var jobs: Int
+    var seed: UInt64?
+  }
+
+  /// Parses and checks the arguments without reading any file; nil for `--help`.
+  static func parse(_ arguments: [String]) throws(CLIError) -> Parsed? {
     let args = try ParsedArguments(arguments, command: "run", options: options)
-    if args.flags.contains("help") {
-      Output.write(HelpText.run)
-      return
-    }
+    if args.flags.contains("help") { return nil }
     guard args.positionals.count == 1 else {
       throw .usage("run: expected one scenario file, got \(args.positionals.count) (usage: memgo run SCENARIO.json [options])")
     }
-    let path = args.positionals[0]
-    let format = try ReportFormat(rawValue: args.choice("format", command: "run", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+    let formatName = try args.choice("format", command: "run", from: ReportFormat.allCases.map(\.rawValue))
+    let format = ReportFormat(rawValue: formatName ?? "table") ?? .table
     let replications = try args.integer("replications", command: "run", in: 1...100_000)
     let jobs = try args.integer("jobs", command: "run", in: 1...4096) ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     var seed: UInt64?
@@ -39,6 +47,17 @@ enum RunCommand {
       }
       seed = value
     }
+    return Parsed(
+      args: args, path: args.positionals[0], format: format, replications: replications, jobs: max(1, jobs), seed: seed)
+  }
+
+  static func main(_ arguments: [String]) throws(CLIError) {
+    guard let parsed = try parse(arguments) else {
+      Output.write(HelpText.run)
+      return
+    }
+    let (args, path, format, replications, jobs, seed) =
+      (parsed.args, parsed.path, parsed.format, parsed.replications, parsed.jobs, parsed.seed)
 
     var file = try loadScenario(path)
     for i in file.points.indices {
@@ -46,7 +65,12 @@ enum RunCommand {
       if let replications { file.points[i].scenario.replications = replications }
     }
     if let seed { file.base.seed = seed }
-    if let replications { file.base.replications = replications }
+    if let replications {
+      file.base.replications = replications
+      if let problem = ResourceEstimate.resultProblem(of: file.points) {
+        throw .usage("\(path): --replications \(replications): \(problem)")
+      }
+    }
 
     let report: Report
     if let logPath = args.values["log"] {

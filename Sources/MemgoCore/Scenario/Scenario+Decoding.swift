@@ -70,10 +70,11 @@ extension ScenarioDecoder {
     guard problemCount == problemsBefore, let name, let description, let seed, let replications, let warmup,
       let config = machine.config
     else { return nil }
-    return Scenario(
+    let scenario = Scenario(
       name: name, description: description, seed: seed, replications: replications,
       stop: StopCondition(time: stopTime, requests: stopRequests), warmup: warmup, machine: config,
       processes: groups.compactMap(\.config))
+    return checkResources(scenario, root: object) ? scenario : nil
   }
 
   /// `processes`: a non-empty array of groups with unique names and at most 10^6 processes in all.
@@ -89,6 +90,14 @@ extension ScenarioDecoder {
     }
     if elements.isEmpty {
       report(node, "empty array (expected at least one process group)")
+      return []
+    }
+    if elements.count > Self.maximumProcessGroups {
+      // Refused before decoding them: each group keeps its own statistics in every run.
+      report(
+        node,
+        "\(elements.count) process groups (expected at most \(Self.formatLimit(Self.maximumProcessGroups)); "
+          + "use \"count\" for identical processes)")
       return []
     }
     var groups: [ProcessGroupDecoding] = []

@@ -18,10 +18,11 @@ public enum Experiment {
 
   /// Runs every unit on `jobs` threads and returns `results[point][replication]`. Each unit's
   /// result depends only on the scenario and the unit, so the output is identical for every `jobs`.
+  /// Fewer threads run when `jobs` runs at once would need more than `ResourceEstimate.runBudget`.
   public static func run(_ file: ScenarioFile, jobs: Int = 1) -> [[RunResult]] {
     let units = units(of: file)
     let slots = ResultSlots(count: units.count)
-    let workers = max(1, min(jobs, units.count))
+    let workers = max(1, min(ResourceEstimate.parallelRuns(file.points, jobs: jobs), units.count))
     let points = file.points
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var i = worker
