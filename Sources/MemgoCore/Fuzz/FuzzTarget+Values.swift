@@ -75,7 +75,7 @@ extension FuzzTarget {
       }
       var generator = AccessGenerator(
         pattern: pattern, addressSpace: addressSpace, pageSize: Int64(pageSize), seed: UInt64(bytes.count))
-      for size in [1, 64, Int64(pageSize) + 1, addressSpace] {
+      for size in [1, 64, Int64(pageSize) + 1, addressSpace] where size <= addressSpace {
         let va = generator.nextAddress(size: size, rng: &random)
         failures.expect(va >= 0 && va <= addressSpace - size, "address \(va) for \(size) bytes in \(addressSpace)")
       }

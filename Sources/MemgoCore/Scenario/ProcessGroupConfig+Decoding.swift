@@ -18,6 +18,8 @@ extension ScenarioDecoder {
   static let maximumProcesses = 1_000_000
   /// The most process groups (entries of `processes`); each keeps its statistics in every run.
   static let maximumProcessGroups = 10_000
+  /// The most processes replaying trace files (each holds an open file and a 1 MiB read buffer).
+  static let maximumTraceProcesses = 256
   static let maximumAddressSpace: Int64 = 1 << 48
   static let maximumRequests = 1_000_000_000_000
 

@@ -7,8 +7,9 @@
 /// to more than `runBudget`. The estimate follows the simulator's data structures:
 /// - frames: the simulator's per-frame arrays (owner, page, leaf entry, free list: 24 B, plus the
 ///   arrays they are built from) and the policy's per-frame state (`bytesPerFrame(for:)`);
-/// - processes: each process's state (`SimProcess`, its event and its top-level page table, 4 KiB)
-///   and, without a CPU pool, its own TLB (16 B per entry); with a pool, one TLB per CPU;
+/// - processes: each process's state (`SimProcess`, its event and its top-level page table, 4 KiB,
+///   and for a trace-replay process its reader's 1 MiB buffer) and, without a CPU pool, its own TLB
+///   (16 B per entry); with a pool, one TLB per CPU;
 /// - page tables: the worst case, every page the process can touch mapped: with P pages
 ///   (addressSpace / pageSize) and L levels, 1 + Σ_{k=1}^{L-1} ⌈P / 512^k⌉ tables of 4 KiB, or
 ///   fewer when the process has `requests` and bounded request sizes (each request maps at most
@@ -57,6 +58,11 @@ public struct ResourceEstimate: Sendable, Equatable {
     frames = saturatingProduct(Int64(machine.frames), perFrame)
     let processCount = scenario.processes.reduce(Int64(0)) { saturatingSum($0, Int64($1.count)) }
     processes = saturatingProduct(processCount, Self.processBytes)
+    for group in scenario.processes where group.access.isTrace {
+      // A trace-replay process reads its file through a `LineReader` buffer.
+      let reader = Int64(max(LineReader.defaultBufferSize, LineReader.defaultMaximumLineLength + 2)) + 1024
+      processes = saturatingSum(processes, saturatingProduct(Int64(group.count), reader))
+    }
     let tlbCount = machine.cpus.map(Int64.init) ?? processCount
     tlbs = saturatingProduct(tlbCount, saturatingSum(saturatingProduct(Int64(machine.tlb.entries), Self.tlbEntryBytes), 64))
     var largest: Int64 = 0

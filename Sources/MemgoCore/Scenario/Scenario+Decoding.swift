@@ -103,8 +103,21 @@ extension ScenarioDecoder {
     var groups: [ProcessGroupDecoding] = []
     var firstIndexByName: [String: Int] = [:]
     var total = 0
+    var traceProcesses = 0
     for (i, element) in elements.enumerated() {
       let group = processGroup(node.element(i, element), index: i, pageSize: pageSize, levels: levels)
+      if let config = group.config, config.access.isTrace {
+        // Each trace-replay process keeps its trace file open, with a read buffer, for the whole run.
+        traceProcesses += config.count
+        if traceProcesses > Self.maximumTraceProcesses, case .object(let members) = element {
+          let groupNode = node.element(i, element)
+          let at = JSONObjectView(node: groupNode, members: members)["count"] ?? groupNode
+          report(
+            at,
+            "\(traceProcesses) trace-replay processes (expected at most \(Self.maximumTraceProcesses) over all "
+              + "groups: each keeps its trace file open during the run)")
+        }
+      }
       if let name = group.name {
         if let first = firstIndexByName[name] {
           let nameNode = group.nameNode ?? node.element(i, element)

@@ -58,6 +58,8 @@ public enum ScenarioLoader {
     let name = defaultName(forPath: path)
 
     // The sweep, if any.
+    // Trace files replayed by processes are read once per load, not once per sweep point.
+    let traceChecks = TraceCheckCache()
     var sweepDecoder = ScenarioDecoder(file: path)
     var axes: [SweepAxisPlan] = []
     var sweepValid = true
@@ -70,7 +72,7 @@ public enum ScenarioLoader {
       }
     }
 
-    var baseDecoder = ScenarioDecoder(file: path)
+    var baseDecoder = ScenarioDecoder(file: path, traceChecks: traceChecks)
     let base = baseDecoder.scenario(root, defaultName: name)
 
     guard sweepValid else {
@@ -91,7 +93,7 @@ public enum ScenarioLoader {
         path: path, json: root, base: base, axes: [],
         points: [SweepPoint(index: 0, parameters: [], scenario: base)])
     } else {
-      switch ScenarioSweep.expand(root: root, axes: axes, file: path, defaultName: name) {
+      switch ScenarioSweep.expand(root: root, axes: axes, file: path, defaultName: name, traceChecks: traceChecks) {
       case .problems(let errors, let incomplete):
         throw .invalid(finish(errors, file: path, incomplete: incomplete))
       case .points(let points):
