@@ -34,7 +34,7 @@ import Testing
     for arguments in [
       ["run", "x.json", "--format", "json", "--seed", "18446744073709551615", "--jobs=2", "--quiet"],
       ["run", "--", "-x.json"], ["validate", "a.json", "b.json"], ["bench", "--quick", "--format", "json"],
-      ["help"], ["help", "run"], ["--version"], ["run", "--help"], ["run", "-h", "--fromat"],
+      ["help"], ["help", "run"], ["--version"], ["run", "--help"], ["run", "-h", "x.json"],
     ] {
       #expect(Self.refusal(arguments) == nil, "\(arguments)")
     }
