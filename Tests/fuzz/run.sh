@@ -36,8 +36,10 @@ if [ ! -x "$binary" ] || [ -n "$(find $sources Tests/fuzz/run.sh -newer "$binary
   [ -x "$binary" ] || { echo "fuzz build failed" >&2; exit 1; }
 fi
 
-# Swift's own crash handler would wait for a debugger; libFuzzer reports crashes itself.
+# Swift's own crash handler would wait for a debugger; libFuzzer reports crashes itself. Leak
+# detection is off: lazily built static tables (allocated once, never freed) read as leaks.
 export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 status=0
 for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
@@ -47,7 +49,6 @@ for target in "${targets[@]}"; do
   if [ -f "Tests/fuzz/$target.dict" ]; then dict=(-dict="Tests/fuzz/$target.dict"); fi
   echo "== fuzzing $target for ${seconds}s"
   log="$build/$target.log"
-  # Leak detection is off: lazily built static tables (allocated once, never freed) read as leaks.
   if MEMGO_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" \
     "$corpus" "Tests/fuzz/corpus/$target" "Tests/fuzz/regressions/$target" < /dev/null > "$log" 2>&1; then
