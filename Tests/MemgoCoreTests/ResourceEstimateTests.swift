@@ -46,6 +46,26 @@ import Testing
     #expect(ResourceEstimate(Self.scenario(process: group)).pageTables == (524_288 + 1024 + 2) * 4096 * 3)
   }
 
+  @Test func theExamplesOfTheDocumentation() {
+    // docs/robustness.md, "The memory budget".
+    let fifo = ResourceEstimate(Self.scenario(frames: 100_000_000, process: ProcessGroupConfig(name: "p")))
+    #expect(ResourceEstimate.approximateSize(fifo.total) == "5.2 GiB")
+    let terabyte = ResourceEstimate(Self.scenario(process: ProcessGroupConfig(name: "p", addressSpace: 1 << 40)))
+    #expect(ResourceEstimate.approximateSize(terabyte.pageTables) == "6.0 GiB")
+    var huge = ProcessGroupConfig(name: "p", addressSpace: 64 << 40)
+    #expect(ResourceEstimate.approximateSize(ResourceEstimate(Self.scenario(process: huge)).pageTables) == "384.8 GiB")
+    huge.requests = 1_000_000
+    #expect(ResourceEstimate.approximateSize(ResourceEstimate(Self.scenario(process: huge)).pageTables) == "68.7 GiB")
+    huge.requests = 100_000
+    #expect(ResourceEstimate.approximateSize(ResourceEstimate(Self.scenario(process: huge)).pageTables) == "6.9 GiB")
+    let many = ResourceEstimate(Self.scenario(process: ProcessGroupConfig(name: "p", count: 1_000_000)))
+    #expect(ResourceEstimate.approximateSize(many.pageTables) == "114.4 GiB")
+    var tiny = Self.scenario(process: ProcessGroupConfig(name: "p", count: 1_000_000, addressSpace: 4096))
+    tiny.machine.pageTable.levels = 1
+    #expect(ResourceEstimate.approximateSize(ResourceEstimate(tiny).total) == "5.9 GiB")
+    #expect(ResourceEstimate.resultBudget / (2 * ResourceEstimate.tallyBytes) == 35_544)
+  }
+
   @Test func ghostListsMakeARCAndTwoQTheLargestPerFrame() {
     var config = ReplacementConfig(policy: .twoQ, twoQKout: 4)
     #expect(ResourceEstimate.bytesPerFrame(for: config) == 32 + 480 + 96)
