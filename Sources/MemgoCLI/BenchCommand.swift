@@ -8,14 +8,19 @@ enum BenchCommand {
     OptionSpec(name: "format", takesValue: true),
   ]
 
-  static func main(_ arguments: [String]) throws(CLIError) {
+  /// Parses and checks the arguments without running anything; nil for `--help`.
+  static func parse(_ arguments: [String]) throws(CLIError) -> (args: ParsedArguments, format: String)? {
     let args = try ParsedArguments(arguments, command: "bench", options: options)
-    if args.flags.contains("help") {
+    if args.flags.contains("help") { return nil }
+    guard args.positionals.isEmpty else { throw .usage("bench: unexpected argument '\(args.positionals[0])'") }
+    return (args, try args.choice("format", command: "bench", from: ["table", "json"]) ?? "table")
+  }
+
+  static func main(_ arguments: [String]) throws(CLIError) {
+    guard let (args, format) = try parse(arguments) else {
       Output.write(HelpText.bench)
       return
     }
-    guard args.positionals.isEmpty else { throw .usage("bench: unexpected argument '\(args.positionals[0])'") }
-    let format = try args.choice("format", command: "bench", from: ["table", "json"]) ?? "table"
     let cases = Benchmarks.cases(quick: args.flags.contains("quick"), long: args.flags.contains("long"))
     let measurements: [Benchmarks.Measurement]
     do {

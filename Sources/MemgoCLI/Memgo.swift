@@ -58,9 +58,10 @@ enum Output {
     text.withUTF8 { bytes in writeAll(1, bytes) }
   }
 
-  /// Writes one line to standard error.
+  /// Writes one line to standard error; control characters in it (from a file name or an
+  /// argument) are shown escaped, so that one problem is always one line.
   static func error(_ line: String) {
-    var text = line + "\n"
+    var text = oneLine(line) + "\n"
     text.withUTF8 { bytes in writeAll(2, bytes) }
   }
 
@@ -68,6 +69,30 @@ enum Output {
   static func writeError(_ text: String) {
     var text = text
     text.withUTF8 { bytes in writeAll(2, bytes) }
+  }
+
+  /// `line` with line breaks and other control characters (C0 but tab, DEL, C1, U+2028, U+2029)
+  /// written as escapes (`\n`, `\u{1B}`).
+  static func oneLine(_ line: String) -> String {
+    func isControl(_ scalar: Unicode.Scalar) -> Bool {
+      (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+        || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+    guard line.unicodeScalars.contains(where: isControl) else { return line }
+    var escaped = ""
+    for scalar in line.unicodeScalars {
+      switch scalar {
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      default:
+        if isControl(scalar) {
+          escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+          escaped.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return escaped
   }
 
   static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {

@@ -1,16 +1,22 @@
 /// `memgo validate SCENARIO.json...`: load and check each file and every sweep point; run nothing.
 enum ValidateCommand {
-  static func main(_ arguments: [String]) throws(CLIError) {
+  /// Parses and checks the arguments without reading any file: the paths, or nil for `--help`.
+  static func parse(_ arguments: [String]) throws(CLIError) -> [String]? {
     let args = try ParsedArguments(arguments, command: "validate", options: [])
-    if args.flags.contains("help") {
-      Output.write(HelpText.validate)
-      return
-    }
+    if args.flags.contains("help") { return nil }
     guard !args.positionals.isEmpty else {
       throw .usage("validate: expected one or more scenario files (usage: memgo validate SCENARIO.json...)")
     }
+    return args.positionals
+  }
+
+  static func main(_ arguments: [String]) throws(CLIError) {
+    guard let paths = try parse(arguments) else {
+      Output.write(HelpText.validate)
+      return
+    }
     var worst: CLIError?
-    for path in args.positionals {
+    for path in paths {
       do {
         let file = try RunCommand.loadScenario(path)
         let runs = file.points.reduce(0) { $0 + $1.scenario.replications }

@@ -28,10 +28,10 @@ import Testing
       F.scenario(
         F.minimal(
           top:
-            #""name": "n", "description": "d", "seed": 18446744073709551615, "replications": 100000, "#
+            #""name": "n", "description": "d", "seed": 18446744073709551615, "replications": 30000, "#
             + #""warmup": "1ms", "stop": {"time": "1s", "requests": 5}"#
         )))
-    #expect(s.name == "n" && s.description == "d" && s.seed == .max && s.replications == 100_000)
+    #expect(s.name == "n" && s.description == "d" && s.seed == .max && s.replications == 30_000)
     #expect(
       s.warmup == .milliseconds(1) && s.stop.time == SimTime(picoseconds: 1_000_000_000_000) && s.stop.requests == 5)
   }

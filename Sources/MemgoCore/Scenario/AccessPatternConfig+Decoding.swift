@@ -150,24 +150,37 @@ extension ScenarioDecoder {
     } else {
       resolved = path
     }
-    do throws(TraceError) {
-      var reader = try AnyTraceReader(path: resolved, format: format)
-      while let reference = try reader.next() {
-        let end = reference.address.addingReportingOverflow(UInt64(reference.size))
-        if let addressSpace, end.overflow || end.partialValue > UInt64(addressSpace) {
-          report(
-            pathNode,
-            "\(resolved): line \(reader.lineNumber): address 0x\(String(reference.address, radix: 16)) "
-              + "(size \(reference.size)) lies outside the process's address space of "
-              + "\(Units.formatSize(addressSpace)) (expected addressSpace large enough for every address in the trace)")
-          return nil
-        }
-      }
-    } catch {
-      report(pathNode, error.description)
+    let key = TraceCheckCache.Key(path: resolved, format: format, addressSpace: addressSpace)
+    let problem: String?
+    if let known = traceChecks.results[key] {
+      problem = known
+    } else {
+      problem = Self.traceProblem(path: resolved, format: format, addressSpace: addressSpace)
+      traceChecks.results[key] = .some(problem)
+    }
+    if let problem {
+      report(pathNode, problem)
       return nil
     }
     return .trace(path: resolved, format: format)
+  }
+
+  /// Why the trace at `path` cannot be replayed in `addressSpace`, or nil: it is read to the end.
+  private static func traceProblem(path: String, format: TraceFormat, addressSpace: Int64?) -> String? {
+    do throws(TraceError) {
+      var reader = try AnyTraceReader(path: path, format: format)
+      while let reference = try reader.next() {
+        let end = reference.address.addingReportingOverflow(UInt64(reference.size))
+        if let addressSpace, end.overflow || end.partialValue > UInt64(addressSpace) {
+          return "\(path): line \(reader.lineNumber): address 0x\(String(reference.address, radix: 16)) "
+            + "(size \(reference.size)) lies outside the process's address space of "
+            + "\(Units.formatSize(addressSpace)) (expected addressSpace large enough for every address in the trace)"
+        }
+      }
+    } catch {
+      return error.description
+    }
+    return nil
   }
 
   /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.

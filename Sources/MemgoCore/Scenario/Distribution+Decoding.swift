@@ -1,6 +1,9 @@
 // MARK: - Decoding distributions
 
 extension ScenarioDecoder {
+  /// The most values an empirical distribution may list (each run builds an alias table over them).
+  static let maximumEmpiricalValues = 1_000_000
+
   /// A distribution of durations, sizes or numbers: a bare constant (`"5ms"`, `"4KiB"`, `0.5`) or
   /// an object `{"dist": KIND, ...parameters}` (SPEC "Scenario file"). Parameters are in the
   /// quantity's units, except `shape` (a plain number) and `weights` (plain numbers). Values are
@@ -118,6 +121,12 @@ extension ScenarioDecoder {
     }
     if valueElements.isEmpty {
       report(valuesNode, "empty array (expected at least one value)")
+      return nil
+    }
+    if valueElements.count > Self.maximumEmpiricalValues {
+      report(
+        valuesNode,
+        "\(valueElements.count) values (expected at most \(Self.formatLimit(Self.maximumEmpiricalValues)))")
       return nil
     }
     var values: [Double] = []

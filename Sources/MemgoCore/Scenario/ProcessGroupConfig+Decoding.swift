@@ -16,6 +16,10 @@ struct ProcessGroupDecoding {
 extension ScenarioDecoder {
   /// Limits on process groups (SPEC "Model semantics": processes up to 10^6, address spaces up to 2^48).
   static let maximumProcesses = 1_000_000
+  /// The most process groups (entries of `processes`); each keeps its statistics in every run.
+  static let maximumProcessGroups = 10_000
+  /// The most processes replaying trace files (each holds an open file and a 1 MiB read buffer).
+  static let maximumTraceProcesses = 256
   static let maximumAddressSpace: Int64 = 1 << 48
   static let maximumRequests = 1_000_000_000_000
 

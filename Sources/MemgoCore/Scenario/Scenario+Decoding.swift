@@ -70,10 +70,11 @@ extension ScenarioDecoder {
     guard problemCount == problemsBefore, let name, let description, let seed, let replications, let warmup,
       let config = machine.config
     else { return nil }
-    return Scenario(
+    let scenario = Scenario(
       name: name, description: description, seed: seed, replications: replications,
       stop: StopCondition(time: stopTime, requests: stopRequests), warmup: warmup, machine: config,
       processes: groups.compactMap(\.config))
+    return checkResources(scenario, root: object) ? scenario : nil
   }
 
   /// `processes`: a non-empty array of groups with unique names and at most 10^6 processes in all.
@@ -91,11 +92,32 @@ extension ScenarioDecoder {
       report(node, "empty array (expected at least one process group)")
       return []
     }
+    if elements.count > Self.maximumProcessGroups {
+      // Refused before decoding them: each group keeps its own statistics in every run.
+      report(
+        node,
+        "\(elements.count) process groups (expected at most \(Self.formatLimit(Self.maximumProcessGroups)); "
+          + "use \"count\" for identical processes)")
+      return []
+    }
     var groups: [ProcessGroupDecoding] = []
     var firstIndexByName: [String: Int] = [:]
     var total = 0
+    var traceProcesses = 0
     for (i, element) in elements.enumerated() {
       let group = processGroup(node.element(i, element), index: i, pageSize: pageSize, levels: levels)
+      if let config = group.config, config.access.isTrace {
+        // Each trace-replay process keeps its trace file open, with a read buffer, for the whole run.
+        traceProcesses += config.count
+        if traceProcesses > Self.maximumTraceProcesses, case .object(let members) = element {
+          let groupNode = node.element(i, element)
+          let at = JSONObjectView(node: groupNode, members: members)["count"] ?? groupNode
+          report(
+            at,
+            "\(traceProcesses) trace-replay processes (expected at most \(Self.maximumTraceProcesses) over all "
+              + "groups: each keeps its trace file open during the run)")
+        }
+      }
       if let name = group.name {
         if let first = firstIndexByName[name] {
           let nameNode = group.nameNode ?? node.element(i, element)

@@ -74,8 +74,13 @@ struct ScenarioDecoder {
   private(set) var omitted = 0
   /// The most problems kept in `errors`.
   static let maximumKeptErrors = 1000
+  /// Trace files already checked during this load, shared by the decoders of every sweep point.
+  let traceChecks: TraceCheckCache
 
-  init(file: String) { self.file = file }
+  init(file: String, traceChecks: TraceCheckCache = TraceCheckCache()) {
+    self.file = file
+    self.traceChecks = traceChecks
+  }
 
   /// Every problem found, kept or not.
   var problemCount: Int { errors.count + omitted }

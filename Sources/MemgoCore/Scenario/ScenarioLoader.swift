@@ -58,6 +58,8 @@ public enum ScenarioLoader {
     let name = defaultName(forPath: path)
 
     // The sweep, if any.
+    // Trace files replayed by processes are read once per load, not once per sweep point.
+    let traceChecks = TraceCheckCache()
     var sweepDecoder = ScenarioDecoder(file: path)
     var axes: [SweepAxisPlan] = []
     var sweepValid = true
@@ -70,7 +72,7 @@ public enum ScenarioLoader {
       }
     }
 
-    var baseDecoder = ScenarioDecoder(file: path)
+    var baseDecoder = ScenarioDecoder(file: path, traceChecks: traceChecks)
     let base = baseDecoder.scenario(root, defaultName: name)
 
     guard sweepValid else {
@@ -82,24 +84,36 @@ public enum ScenarioLoader {
           sweepDecoder.errors + baseErrors, file: path,
           incomplete: sweepDecoder.omitted > 0 || baseDecoder.omitted > 0))
     }
+    let file: ScenarioFile
     if axes.isEmpty {
       guard let base else {
         throw .invalid(finish(baseDecoder.errors, file: path, incomplete: baseDecoder.omitted > 0))
       }
-      return ScenarioFile(
+      file = ScenarioFile(
         path: path, json: root, base: base, axes: [],
         points: [SweepPoint(index: 0, parameters: [], scenario: base)])
+    } else {
+      switch ScenarioSweep.expand(root: root, axes: axes, file: path, defaultName: name, traceChecks: traceChecks) {
+      case .problems(let errors, let incomplete):
+        throw .invalid(finish(errors, file: path, incomplete: incomplete))
+      case .points(let points):
+        // Without the sweep applied the file may lack a key the sweep supplies: then the first point
+        // stands for the base.
+        file = ScenarioFile(
+          path: path, json: root, base: base ?? points[0].scenario,
+          axes: axes.map { SweepAxis(path: $0.key, values: $0.values) }, points: points)
+      }
     }
-    switch ScenarioSweep.expand(root: root, axes: axes, file: path, defaultName: name) {
-    case .problems(let errors, let incomplete):
-      throw .invalid(finish(errors, file: path, incomplete: incomplete))
-    case .points(let points):
-      // Without the sweep applied the file may lack a key the sweep supplies: then the first point
-      // stands for the base.
-      return ScenarioFile(
-        path: path, json: root, base: base ?? points[0].scenario,
-        axes: axes.map { SweepAxis(path: $0.key, values: $0.values) }, points: points)
+    if let problem = ResourceEstimate.resultProblem(of: file.points) {
+      // Where the runs come from: the replications if given, else the sweep.
+      let key = members.contains { $0.key == "replications" } ? "replications" : axes.isEmpty ? nil : "sweep"
+      let order = key.flatMap { key in members.firstIndex { $0.key == key } }.map { [$0] } ?? []
+      throw .invalid([
+        ScenarioError(
+          file: path, path: key.map { JSONPath.root.appending(key: $0) } ?? .root, order: order, message: problem)
+      ])
     }
+    return file
   }
 
   /// The scenario name used when the file gives none: the file's base name without `.json`.

@@ -202,7 +202,8 @@ enum ScenarioSweep {
   /// reported once at that value (`sweep.machine.frames[2]: ...`); any other problem found at every
   /// point is reported once as is, and one found at only some points names the first such point.
   static func expand(
-    root: JSONValue, axes: [SweepAxisPlan], file: String, defaultName: String
+    root: JSONValue, axes: [SweepAxisPlan], file: String, defaultName: String,
+    traceChecks: TraceCheckCache = TraceCheckCache()
   ) -> Expansion {
     let total = axes.reduce(1) { $0 * $1.values.count }
     var points: [SweepPoint] = []
@@ -229,7 +230,7 @@ enum ScenarioSweep {
         // The plan checked that every axis path can be set, and axes do not overlap.
         if case .success(let substituted) = substituting(value, at: axis.path, in: tree) { tree = substituted }
       }
-      var decoder = ScenarioDecoder(file: file)
+      var decoder = ScenarioDecoder(file: file, traceChecks: traceChecks)
       if let scenario = decoder.scenario(tree, defaultName: defaultName) {
         points.append(SweepPoint(index: p, parameters: parameters, scenario: scenario))
         continue

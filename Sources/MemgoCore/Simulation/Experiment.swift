@@ -36,7 +36,7 @@ public enum Experiment {
     precondition(selected.allSatisfy { units.indices.contains($0) }, "Experiment.run: unit index out of range")
     let queue = WorkQueue(count: selected.count)
     let stopped = Atomic<Bool>(false)
-    let workers = max(1, min(jobs, selected.count))
+    let workers = max(1, min(ResourceEstimate.parallelRuns(file.points, jobs: jobs), selected.count))
     let points = file.points
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {

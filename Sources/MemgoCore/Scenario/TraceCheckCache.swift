@@ -1,0 +1,16 @@
+/// The outcome of reading each trace file a scenario replays, remembered for one load of the
+/// scenario file, so that a sweep of many points reads each trace once rather than once per point.
+///
+/// Only the loader and the decoders it creates use it, on one thread.
+final class TraceCheckCache {
+  /// A trace as a process group replays it: the checks depend on the file, the format and the
+  /// process's address space.
+  struct Key: Hashable {
+    var path: String
+    var format: TraceFormat
+    var addressSpace: Int64?
+  }
+
+  /// For each trace read: nil when it is valid, else the problem's message.
+  var results: [Key: String?] = [:]
+}
