@@ -32,7 +32,7 @@ import Testing
     #expect(m.replacement.scope == .global)
     #expect(m.replacement.frameQuota == .equal)
     #expect(m.replacement.tau == 1000)
-    #expect(m.replacement.pffUpper == 0.02 && m.replacement.pffLower == 0.002)
+    #expect(m.replacement.pffUpper == 0.2 && m.replacement.pffLower == 0.002)
     #expect(m.pageTable.walkCache == 0)
   }
 

@@ -48,6 +48,7 @@ extension Simulator {
       yieldProcessor(p, at: time)
       return false
     case .suspend:
+      guard Frames.controlsLoad else { preconditionFailure("only the load-controlling scopes suspend") }
       suspend(p, at: time)
       return false
     }
@@ -158,7 +159,7 @@ extension Simulator {
     processes[p].diskIsWrite = isWrite
     processes[p].diskEnqueued = time
     if isWrite {
-      processes[p].tally.diskWrites += Int64(processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1)
+      processes[p].tally.diskWrites += Frames.controlsLoad && processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1
     } else {
       processes[p].tally.diskReads += 1
     }
@@ -174,7 +175,7 @@ extension Simulator {
     disk.seize()
     var service = processes[p].diskIsWrite ? latency.diskWrite() : latency.diskRead()
     // A swap-out writes every dirty page of the process in one operation.
-    if processes[p].diskIsWrite && processes[p].swapOutPages > 1 {
+    if Frames.controlsLoad && processes[p].diskIsWrite && processes[p].swapOutPages > 1 {
       for _ in 1..<processes[p].swapOutPages {
         let (sum, overflow) = service.addingReportingOverflow(latency.diskWrite())
         service = overflow ? Self.horizon.picoseconds : sum
@@ -199,7 +200,7 @@ extension Simulator {
     }
     disk.account(until: time, measuredFrom: warmup)
     if let next = disk.dequeue() { startDisk(Int(next), at: time) }
-    if processes[p].phase == .swappingOut {
+    if Frames.controlsLoad && processes[p].phase == .swappingOut {
       finishSwapOut(p, at: time)
       return
     }
