@@ -40,7 +40,8 @@ import Testing
     let local = try #require(
       Self.config(machine: #""frames": 64, "replacement": {"policy": "lru", "scope": "local", "frameQuota": 16}"#))
     #expect(local.replacement.scope == .local && local.replacement.frameQuota == .frames(16))
-    let equal = try #require(Self.config(machine: #""frames": 64, "replacement": {"scope": "local", "frameQuota": "equal"}"#))
+    let equal = try #require(
+      Self.config(machine: #""frames": 64, "replacement": {"scope": "local", "frameQuota": "equal"}"#))
     #expect(equal.replacement.frameQuota == .equal)
     let ws = try #require(Self.config(machine: #""frames": 64, "replacement": {"scope": "workingset", "tau": 250}"#))
     #expect(ws.replacement.scope == .workingset && ws.replacement.tau == 250)
@@ -63,7 +64,10 @@ import Testing
         ])
     #expect(
       Self.errors(machine: #""frames": 8, "replacement": {"frameQuota": "half"}"#)
-        == ["s.json: machine.replacement.frameQuota: \"half\" is not a quota (expected a number of frames, or \"equal\")"])
+        == [
+          "s.json: machine.replacement.frameQuota: \"half\" is not a quota "
+            + "(expected a number of frames, or \"equal\")"
+        ])
     #expect(
       Self.errors(machine: #""frames": 8, "replacement": {"frameQuota": 0}"#)
         == ["s.json: machine.replacement.frameQuota: 0 is out of range (expected 1 <= frameQuota <= 2^31)"])
@@ -101,17 +105,21 @@ import Testing
     guard
       case .success(let file) = Self.load(
         machine: #""frames": 8"#,
-        sweep: #"{"machine.replacement.scope": ["global", "local", "workingset", "pff"], "machine.pageTable.walkCache": [0, 4]}"#)
+        sweep: #"{"machine.replacement.scope": ["global", "local", "workingset", "pff"], "#
+          + #""machine.pageTable.walkCache": [0, 4]}"#)
     else {
       Issue.record("sweep did not load")
       return
     }
-    #expect(file.points.map(\.scenario.machine.replacement.scope) == [.global, .global, .local, .local, .workingset, .workingset, .pff, .pff])
+    #expect(
+      file.points.map(\.scenario.machine.replacement.scope)
+        == [.global, .global, .local, .local, .workingset, .workingset, .pff, .pff])
     #expect(file.points.map(\.scenario.machine.pageTable.walkCache) == [0, 4, 0, 4, 0, 4, 0, 4])
   }
 
   @Test func parametersNameTheScope() {
-    #expect(ReplacementConfig(policy: .lru, scope: .local).parameterDescription == "lru (scope=local, frameQuota=equal)")
+    #expect(
+      ReplacementConfig(policy: .lru, scope: .local).parameterDescription == "lru (scope=local, frameQuota=equal)")
     #expect(
       ReplacementConfig(policy: .clock, scope: .local, frameQuota: .frames(8)).parameterDescription
         == "clock (referenceOnLoad=true, scope=local, frameQuota=8)")

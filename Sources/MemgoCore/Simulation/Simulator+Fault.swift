@@ -36,7 +36,9 @@ extension Simulator {
       page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time)
     switch allocator.decide(for: reference, freeFrames: freeFrames.count) {
     case .takeFree:
-      guard let free = freeFrames.popLast() else { preconditionFailure("the allocator took a frame from an empty pool") }
+      guard let free = freeFrames.popLast() else {
+        preconditionFailure("the allocator took a frame from an empty pool")
+      }
       frame = free
     case .replace(let victim):
       frame = victim.rawValue
@@ -159,7 +161,8 @@ extension Simulator {
     processes[p].diskIsWrite = isWrite
     processes[p].diskEnqueued = time
     if isWrite {
-      processes[p].tally.diskWrites += Frames.controlsLoad && processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1
+      let pages = Frames.controlsLoad && processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1
+      processes[p].tally.diskWrites += pages
     } else {
       processes[p].tally.diskReads += 1
     }
