@@ -91,6 +91,27 @@ import Testing
         == ["s.json: machine.pageTable.walkCache: -1 is out of range (expected 0 <= walkCache <= 4096)"])
   }
 
+  /// Walk caches are per MMU: with a million processes and no CPU pool they would not fit.
+  @Test func walkCachesAreBoundedInAll() {
+    let text = """
+      {"stop": {"time": "1s"}, "machine": {"frames": 64, "pageTable": {"walkCache": 4096}},
+       "processes": [{"name": "p", "count": 1000000, "addressSpace": "4MiB"}]}
+      """
+    do throws(ScenarioLoadError) {
+      _ = try ScenarioLoader.load(bytes: Array(text.utf8), path: "s.json")
+      Issue.record("loaded")
+    } catch {
+      guard case .invalid(let problems) = error else { return }
+      #expect(
+        problems.map(\.description) == [
+          "s.json: machine.pageTable.walkCache: 4096 entries per level for 1000000 processes (one MMU each "
+            + "without cpus) make 12288000000 walk-cache entries (expected at most 2^24 in all; use fewer entries, "
+            + "or set cpus)"
+        ])
+    }
+    #expect(Self.config(machine: #""cpus": 4, "frames": 64, "pageTable": {"walkCache": 4096}"#) != nil)
+  }
+
   @Test func misspellingsGetSuggestions() {
     let scope = Self.errors(machine: #""frames": 8, "replacement": {"scope": "workingSet"}"#)
     #expect(scope.count == 1 && scope[0].contains("did you mean \"workingset\"?"))

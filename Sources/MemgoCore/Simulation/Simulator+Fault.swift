@@ -195,7 +195,8 @@ extension Simulator {
     disk.release()
     processes[p].inDiskService = false
     accountDiskBusy(p, until: time)
-    if Log.isEnabled {
+    // A swap-out writes many pages at once; the log's disk lines are about one page.
+    if Log.isEnabled && !(Frames.controlsLoad && processes[p].phase == .swappingOut) {
       log.disk(
         pid: p, time: time, isWrite: processes[p].diskIsWrite, vpn: processes[p].page,
         frame: Int(processes[p].faultFrame), wait: processes[p].diskStarted - processes[p].diskEnqueued,
