@@ -96,7 +96,7 @@ extension Simulator {
   mutating func resume(_ p: Int32, at time: SimTime) {
     _ = suspendedQueue.dequeue()
     suspendedCount -= 1
-    reloading.append(p)
+    if !reloading.contains(p) { reloading.append(p) }
     queue.insert(SimEvent(.unsuspended, process: p), at: time)
   }
 }
