@@ -21,7 +21,8 @@ enum ExplainCommand {
       return
     }
     guard args.positionals.isEmpty else {
-      throw .usage("explain: unexpected argument '\(args.positionals[0])' (the references go in --refs, e.g. --refs 7,0,1,2)")
+      throw .usage(
+        "explain: unexpected argument '\(args.positionals[0])' (the references go in --refs, e.g. --refs 7,0,1,2)")
     }
     guard let refsText = args.values["refs"] else {
       throw .usage("explain: missing --refs (expected a comma-separated list of page numbers, e.g. --refs 7,0,1,2,0,3)")
@@ -39,7 +40,9 @@ enum ExplainCommand {
     }
     var seed: UInt64 = 1
     if let text = args.values["seed"] {
-      guard let value = UInt64(text) else { throw .usage("explain: --seed '\(text)' is not a whole number in 0...\(UInt64.max)") }
+      guard let value = UInt64(text) else {
+        throw .usage("explain: --seed '\(text)' is not a whole number in 0...\(UInt64.max)")
+      }
       seed = value
     }
     let result: ExplainResult
@@ -63,6 +66,7 @@ enum ExplainCommand {
     if let policy = PolicyKind(rawValue: name) { return policy }
     let names = PolicyKind.allCases.map(\.rawValue)
     let hint = nearestName(name, in: names).map { "did you mean '\($0)'? " } ?? ""
-    throw .usage("explain: --policy '\(name)' is not a policy (\(hint)expected one of \(names.joined(separator: ", ")))")
+    throw .usage(
+      "explain: --policy '\(name)' is not a policy (\(hint)expected one of \(names.joined(separator: ", ")))")
   }
 }

@@ -31,7 +31,8 @@ import Testing
   }
 
   @Test func markdownIsAPipeTable() throws {
-    let outcome = try CLITests.memgo(["explain", "--refs", "1,2,1", "--frames", "2", "--policy", "lru", "--format", "markdown"])
+    let outcome = try CLITests.memgo(
+      ["explain", "--refs", "1,2,1", "--frames", "2", "--policy", "lru", "--format", "markdown"])
     #expect(outcome.status == 0)
     #expect(
       outcome.stdout == """
@@ -98,7 +99,8 @@ import Testing
 
   /// Writes count as references and the random policy follows its seed.
   @Test func writesAndSeeds() throws {
-    let outcome = try CLITests.memgo(["explain", "--refs", "1,W2,3,1", "--frames", "2", "--policy", "nru", "--format", "json"])
+    let outcome = try CLITests.memgo(
+      ["explain", "--refs", "1,W2,3,1", "--frames", "2", "--policy", "nru", "--format", "json"])
     #expect(outcome.status == 0)
     #expect(outcome.stdout.contains("{\"ref\": 2, \"write\": true, \"fault\": true"))
     let a = try CLITests.memgo(["explain", "--refs", Self.textbook, "--policy", "random", "--seed", "5"])

@@ -32,7 +32,7 @@ import Testing
     #expect(m.replacement.scope == .global)
     #expect(m.replacement.frameQuota == .equal)
     #expect(m.replacement.tau == 1000)
-    #expect(m.replacement.pffUpper == 0.02 && m.replacement.pffLower == 0.002)
+    #expect(m.replacement.pffUpper == 0.2 && m.replacement.pffLower == 0.002)
     #expect(m.pageTable.walkCache == 0)
   }
 
@@ -40,7 +40,8 @@ import Testing
     let local = try #require(
       Self.config(machine: #""frames": 64, "replacement": {"policy": "lru", "scope": "local", "frameQuota": 16}"#))
     #expect(local.replacement.scope == .local && local.replacement.frameQuota == .frames(16))
-    let equal = try #require(Self.config(machine: #""frames": 64, "replacement": {"scope": "local", "frameQuota": "equal"}"#))
+    let equal = try #require(
+      Self.config(machine: #""frames": 64, "replacement": {"scope": "local", "frameQuota": "equal"}"#))
     #expect(equal.replacement.frameQuota == .equal)
     let ws = try #require(Self.config(machine: #""frames": 64, "replacement": {"scope": "workingset", "tau": 250}"#))
     #expect(ws.replacement.scope == .workingset && ws.replacement.tau == 250)
@@ -63,7 +64,10 @@ import Testing
         ])
     #expect(
       Self.errors(machine: #""frames": 8, "replacement": {"frameQuota": "half"}"#)
-        == ["s.json: machine.replacement.frameQuota: \"half\" is not a quota (expected a number of frames, or \"equal\")"])
+        == [
+          "s.json: machine.replacement.frameQuota: \"half\" is not a quota "
+            + "(expected a number of frames, or \"equal\")"
+        ])
     #expect(
       Self.errors(machine: #""frames": 8, "replacement": {"frameQuota": 0}"#)
         == ["s.json: machine.replacement.frameQuota: 0 is out of range (expected 1 <= frameQuota <= 2^31)"])
@@ -87,6 +91,27 @@ import Testing
         == ["s.json: machine.pageTable.walkCache: -1 is out of range (expected 0 <= walkCache <= 4096)"])
   }
 
+  /// Walk caches are per MMU: with a million processes and no CPU pool they would not fit.
+  @Test func walkCachesAreBoundedInAll() {
+    let text = """
+      {"stop": {"time": "1s"}, "machine": {"frames": 64, "pageTable": {"walkCache": 4096}},
+       "processes": [{"name": "p", "count": 1000000, "addressSpace": "4MiB"}]}
+      """
+    do throws(ScenarioLoadError) {
+      _ = try ScenarioLoader.load(bytes: Array(text.utf8), path: "s.json")
+      Issue.record("loaded")
+    } catch {
+      guard case .invalid(let problems) = error else { return }
+      #expect(
+        problems.map(\.description) == [
+          "s.json: machine.pageTable.walkCache: 4096 entries per level for 1000000 processes (one MMU each "
+            + "without cpus) make 12288000000 walk-cache entries (expected at most 2^24 in all; use fewer entries, "
+            + "or set cpus)"
+        ])
+    }
+    #expect(Self.config(machine: #""cpus": 4, "frames": 64, "pageTable": {"walkCache": 4096}"#) != nil)
+  }
+
   @Test func misspellingsGetSuggestions() {
     let scope = Self.errors(machine: #""frames": 8, "replacement": {"scope": "workingSet"}"#)
     #expect(scope.count == 1 && scope[0].contains("did you mean \"workingset\"?"))
@@ -101,17 +126,21 @@ import Testing
     guard
       case .success(let file) = Self.load(
         machine: #""frames": 8"#,
-        sweep: #"{"machine.replacement.scope": ["global", "local", "workingset", "pff"], "machine.pageTable.walkCache": [0, 4]}"#)
+        sweep: #"{"machine.replacement.scope": ["global", "local", "workingset", "pff"], "#
+          + #""machine.pageTable.walkCache": [0, 4]}"#)
     else {
       Issue.record("sweep did not load")
       return
     }
-    #expect(file.points.map(\.scenario.machine.replacement.scope) == [.global, .global, .local, .local, .workingset, .workingset, .pff, .pff])
+    #expect(
+      file.points.map(\.scenario.machine.replacement.scope)
+        == [.global, .global, .local, .local, .workingset, .workingset, .pff, .pff])
     #expect(file.points.map(\.scenario.machine.pageTable.walkCache) == [0, 4, 0, 4, 0, 4, 0, 4])
   }
 
   @Test func parametersNameTheScope() {
-    #expect(ReplacementConfig(policy: .lru, scope: .local).parameterDescription == "lru (scope=local, frameQuota=equal)")
+    #expect(
+      ReplacementConfig(policy: .lru, scope: .local).parameterDescription == "lru (scope=local, frameQuota=equal)")
     #expect(
       ReplacementConfig(policy: .clock, scope: .local, frameQuota: .frames(8)).parameterDescription
         == "clock (referenceOnLoad=true, scope=local, frameQuota=8)")

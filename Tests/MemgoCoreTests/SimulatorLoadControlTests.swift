@@ -1,5 +1,9 @@
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import MemgoCore
 
 /// Hand-computed runs of the allocation scopes: local quotas and admission, the working-set load
@@ -106,6 +110,20 @@ import Testing
     #expect(result.groups[1].diskWrites == 1)
     // Resumed at 5 011 703 ns: page 1 (zero-fill, 2502 ns), then page 2 (think 1 µs, 2502 ns).
     #expect(result.simulatedTime == Self.ns(5_011_703 + 2502 + 1000 + 2502))
+  }
+
+  /// The event log follows a run with suspensions and swap-outs, and the run is the same with it.
+  @Test func eventLogSurvivesSwapOuts() {
+    let m = Self.machine(frames: 4, scope: .workingset)
+    var b = Self.group("b", pages: 3, requests: 3, start: Self.ns(5000))
+    b.writeFraction = 1
+    let s = Self.scenario(m, [Self.group("a", pages: 3, requests: 6), b])
+    let fd = open("/dev/null", O_WRONLY)
+    defer { close(fd) }
+    var log = JSONLinesLog(sink: FileSink(descriptor: fd), processNames: ["a", "b"])
+    let logged = Simulation.run(s, replication: 0, log: &log)
+    #expect(logged == Simulation.run(s, replication: 0))
+    #expect(logged.machine.suspensions == 1)
   }
 
   /// PFF with the bounds 0.5 and 0.2 on 4 frames: A and B each loop over 3 pages, so every access

@@ -225,6 +225,25 @@ import Testing
     #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2500 + 200 + 200))
   }
 
+  /// Walk caches belong to a CPU like its TLB: without ASIDs a switch flushes them. Two processes
+  /// on one CPU, no TLB, 2 levels, one page each, two requests each (A, B, A, B: three switches).
+  /// Each first request walks twice (2 entries each: the first stops at the empty root entry);
+  /// each second request finds the level-2 entry cached and reads the leaf only — unless the
+  /// switch flushed the cache.
+  @Test func switchesWithoutASIDsFlushTheWalkCaches() {
+    var group = Self.looping(pages: 1, requests: 2, count: 2)
+    group.name = "pair"
+    for tagged in [true, false] {
+      var m = Self.machine(frames: 8, tlbEntries: 0, cpus: 1, asid: tagged)
+      m.pageTable.walkCache = 2  // room for both processes' entries
+      let result = Simulation.run(Self.scenario(m, group), replication: 0)
+      #expect(result.machine.contextSwitches == 3)
+      #expect(result.machine.tlbFlushes == (tagged ? 0 : 3))
+      #expect(result.machine.walkCacheHits == (tagged ? 2 : 0))
+      #expect(result.machine.pteReads == (tagged ? 2 * (2 + 2 + 1) : 2 * (2 + 2 + 2)))
+    }
+  }
+
   /// An event log that keeps each access's virtual and physical address.
   struct AddressLog: EventLog {
     static var isEnabled: Bool { true }

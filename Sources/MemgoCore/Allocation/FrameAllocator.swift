@@ -24,6 +24,10 @@ public protocol FrameAllocator {
   /// The scope this type implements; a constant, so the simulator's scope checks fold away.
   static var scope: AllocationScope { get }
 
+  /// Whether the scope runs the load controller (`scope.controlsLoad`), as a literal of each type
+  /// so that checks on the per-access path cost nothing where it is false.
+  static var controlsLoad: Bool { get }
+
   /// Creates the allocator of a machine with `frameCount` frames shared by `processCount` processes.
   init(frameCount: Int, processCount: Int, configuration: ReplacementConfig, seed: UInt64)
 
@@ -56,8 +60,6 @@ public protocol FrameAllocator {
 }
 
 extension FrameAllocator {
-  /// Whether the scope runs the load controller.
-  public static var controlsLoad: Bool { scope.controlsLoad }
   /// By default every process is admitted at once.
   public mutating func admit(_ process: Int) -> Bool { true }
   /// By default there is nothing to return.

@@ -3,6 +3,7 @@
 /// §3.5.1). A thin wrapper: every call forwards to `Policy` and inlines away.
 struct GlobalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   static var scope: AllocationScope { .global }
+  static var controlsLoad: Bool { false }
   var policy: Policy
 
   init(frameCount: Int, processCount: Int, configuration: ReplacementConfig, seed: UInt64) {

@@ -12,6 +12,7 @@
 /// per-access call is one array lookup plus the policy's own work, statically dispatched.
 struct LocalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   static var scope: AllocationScope { .local }
+  static var controlsLoad: Bool { false }
   /// Frames per process.
   let quota: Int
   let configuration: ReplacementConfig

@@ -12,6 +12,7 @@
 /// in the scenario is not used.
 struct PFFAllocator: FrameAllocator {
   static var scope: AllocationScope { .pff }
+  static var controlsLoad: Bool { true }
   let upper: Double
   let lower: Double
   var resident: ResidentSets

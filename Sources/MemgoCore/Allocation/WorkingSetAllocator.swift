@@ -13,6 +13,7 @@
 /// - Complexity: each reference is O(1) amortised (a page leaves the set at most once per entry).
 struct WorkingSetAllocator: FrameAllocator {
   static var scope: AllocationScope { .workingset }
+  static var controlsLoad: Bool { true }
   /// The window, in references.
   let tau: Int64
   var resident: ResidentSets

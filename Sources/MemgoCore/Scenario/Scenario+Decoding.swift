@@ -48,6 +48,9 @@ extension ScenarioDecoder {
     }
 
     let groups = processGroups(object, pageSize: machine.pageSize, levels: machine.levels)
+    if let config = machine.config, config.pageTable.walkCache > 0 {
+      checkWalkCacheSize(config, processes: groups.reduce(0) { $0 + ($1.count ?? 0) }, in: object)
+    }
 
     // A stop condition: stop.time, stop.requests, or requests in every group.
     let everyGroupHasRequests = !groups.isEmpty && groups.allSatisfy(\.hasRequests)
@@ -134,6 +137,30 @@ extension ScenarioDecoder {
       reportAfterMembers(node, "\(total) processes in all (expected at most 10^6 over all groups)")
     }
     return groups
+  }
+
+  /// The most page-walk-cache entries a machine may have in all (16 bytes each: 256 MiB).
+  static let maximumWalkCacheTotal = 1 << 24
+
+  /// Walk caches are per MMU: one per CPU, or one per process without a CPU pool. Their entries in
+  /// all must stay within `maximumWalkCacheTotal`, so that memory does not explode with many
+  /// processes.
+  private mutating func checkWalkCacheSize(_ machine: MachineConfig, processes: Int, in object: JSONObjectView) {
+    let mmus = machine.cpus ?? processes
+    let perMMU = max(0, machine.pageTable.levels - 1) * machine.pageTable.walkCache
+    let (total, overflow) = perMMU.multipliedReportingOverflow(by: mmus)
+    guard overflow || total > Self.maximumWalkCacheTotal else { return }
+    guard let machineNode = object["machine"], case .object(let members) = machineNode.value,
+      let tableNode = JSONObjectView(node: machineNode, members: members)["pageTable"],
+      case .object(let tableMembers) = tableNode.value,
+      let cacheNode = JSONObjectView(node: tableNode, members: tableMembers)["walkCache"]
+    else { return }
+    let owners = machine.cpus == nil ? "\(mmus) processes (one MMU each without cpus)" : "\(mmus) CPUs"
+    report(
+      cacheNode,
+      "\(machine.pageTable.walkCache) entries per level for \(owners) make "
+        + (overflow ? "too many" : "\(total)") + " walk-cache entries (expected at most 2^24 in all; "
+        + "use fewer entries, or set cpus)")
   }
 
   /// A scenario name, usable as a report file name stem.

@@ -162,16 +162,18 @@ public struct ReplacementConfig: Sendable {
   /// references since its last use (default 1000; 1...10^12).
   public var tau: Int64
   /// Scope `pff`: the fault rate (faults per reference, measured over the references since the
-  /// process's previous fault) above which a faulting process is given another frame (default 0.02).
+  /// process's previous fault) above which a faulting process is given another frame (default 0.2:
+  /// faults fewer than 5 references apart).
   public var pffUpper: Double
   /// Scope `pff`: the fault rate below which a faulting process first gives up every page it has
-  /// not referenced since its previous fault (default 0.002; at most `pffUpper`).
+  /// not referenced since its previous fault (default 0.002: faults more than 500 references apart;
+  /// at most `pffUpper`).
   public var pffLower: Double
 
   public init(
     policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true,
     agingBits: Int = 8, agingPeriod: SimTime? = nil, wsclockTau: SimTime? = nil, twoQKin: Double = 0.25,
-    twoQKout: Double = 0.5, frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.02,
+    twoQKout: Double = 0.5, frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.2,
     pffLower: Double = 0.002
   ) {
     self.policy = policy

@@ -23,9 +23,17 @@ enum ProcessPhase: UInt8 {
 
 /// One simulated client process: a state machine resumed by events, with its random streams,
 /// address generator and the state of its current request and fault.
+///
+/// Fields are ordered so that the flags share one word: the struct stays 512 bytes.
 struct SimProcess {
   var group: Int32
   var phase = ProcessPhase.notStarted
+  /// Whether the current request writes.
+  var isWrite = false
+  /// Whether the current page access is the retry after a fault.
+  var retrying = false
+  /// Whether its disk operation is being served (not queued).
+  var inDiskService = false
   /// The CPU it holds, or -1.
   var cpu: Int32 = -1
   /// Requests still to issue (`Int64.max` without a limit).
@@ -37,11 +45,8 @@ struct SimProcess {
   var requestStart = SimTime.zero
   var requestVA: Int64 = 0
   var requestSize: Int64 = 0
-  var isWrite = false
   var page: Int64 = 0
   var lastPage: Int64 = 0
-  /// Whether the current page access is the retry after a fault.
-  var retrying = false
   var accessStart = SimTime.zero
   var tally = RequestTally()
 
@@ -54,8 +59,6 @@ struct SimProcess {
   var diskIsWrite = false
   var diskEnqueued = SimTime.zero
   var diskStarted = SimTime.zero
-  /// Whether its disk operation is being served (not queued).
-  var inDiskService = false
 
   // MARK: - Load control
   /// Dirty pages its swap-out writes (0 when it is not swapping out).

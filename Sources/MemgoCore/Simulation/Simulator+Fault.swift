@@ -36,7 +36,9 @@ extension Simulator {
       page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time)
     switch allocator.decide(for: reference, freeFrames: freeFrames.count) {
     case .takeFree:
-      guard let free = freeFrames.popLast() else { preconditionFailure("the allocator took a frame from an empty pool") }
+      guard let free = freeFrames.popLast() else {
+        preconditionFailure("the allocator took a frame from an empty pool")
+      }
       frame = free
     case .replace(let victim):
       frame = victim.rawValue
@@ -48,6 +50,7 @@ extension Simulator {
       yieldProcessor(p, at: time)
       return false
     case .suspend:
+      guard Frames.controlsLoad else { preconditionFailure("only the load-controlling scopes suspend") }
       suspend(p, at: time)
       return false
     }
@@ -158,7 +161,8 @@ extension Simulator {
     processes[p].diskIsWrite = isWrite
     processes[p].diskEnqueued = time
     if isWrite {
-      processes[p].tally.diskWrites += Int64(processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1)
+      let pages = Frames.controlsLoad && processes[p].swapOutPages > 0 ? processes[p].swapOutPages : 1
+      processes[p].tally.diskWrites += pages
     } else {
       processes[p].tally.diskReads += 1
     }
@@ -174,7 +178,7 @@ extension Simulator {
     disk.seize()
     var service = processes[p].diskIsWrite ? latency.diskWrite() : latency.diskRead()
     // A swap-out writes every dirty page of the process in one operation.
-    if processes[p].diskIsWrite && processes[p].swapOutPages > 1 {
+    if Frames.controlsLoad && processes[p].diskIsWrite && processes[p].swapOutPages > 1 {
       for _ in 1..<processes[p].swapOutPages {
         let (sum, overflow) = service.addingReportingOverflow(latency.diskWrite())
         service = overflow ? Self.horizon.picoseconds : sum
@@ -191,7 +195,8 @@ extension Simulator {
     disk.release()
     processes[p].inDiskService = false
     accountDiskBusy(p, until: time)
-    if Log.isEnabled {
+    // A swap-out writes many pages at once; the log's disk lines are about one page.
+    if Log.isEnabled && !(Frames.controlsLoad && processes[p].phase == .swappingOut) {
       log.disk(
         pid: p, time: time, isWrite: processes[p].diskIsWrite, vpn: processes[p].page,
         frame: Int(processes[p].faultFrame), wait: processes[p].diskStarted - processes[p].diskEnqueued,
@@ -199,7 +204,7 @@ extension Simulator {
     }
     disk.account(until: time, measuredFrom: warmup)
     if let next = disk.dequeue() { startDisk(Int(next), at: time) }
-    if processes[p].phase == .swappingOut {
+    if Frames.controlsLoad && processes[p].phase == .swappingOut {
       finishSwapOut(p, at: time)
       return
     }

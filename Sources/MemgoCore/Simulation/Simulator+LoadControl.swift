@@ -1,5 +1,6 @@
 /// Admission (scope `local`) and the load controller (scopes `workingset` and `pff`): processes
-/// that wait for their quota, and processes suspended while the working sets exceed memory.
+/// that wait for their quota, and processes suspended while the working sets exceed memory
+/// (Denning, "Thrashing: its causes and prevention", AFIPS FJCC 1968; docs/fidelity.md).
 extension Simulator {
   // MARK: - Admission
 
@@ -13,13 +14,22 @@ extension Simulator {
 
   // MARK: - Suspension
 
+  /// Frames kept free of resumed working sets, so that the working sets' fluctuations do not
+  /// suspend a process right after another was resumed: 1/32 of memory (none below 32 frames).
+  var resumeReserve: Int { frameOwner.count / 32 }
+
   /// Load control: `p` faulted with memory full of working sets, so it is suspended and swapped
   /// out. Its clean pages are freed at once; its dirty pages are written to disk in one operation
   /// and their frames freed when it completes. It will be resumed, retrying its access, once free
-  /// and reclaimable frames cover its working set plus the page it faulted on.
+  /// and reclaimable frames cover its working set plus the page it faulted on (and the reserve).
   mutating func suspend(_ p: Int, at time: SimTime) {
     if time >= warmup { groupTallies[Int(processes[p].group)].suspensions += 1 }
-    processes[p].resumeNeed = allocator.residentCount(p) + 1
+    suspendedCount += 1
+    // It needs room for its working set and the faulting page; a process suspended before its
+    // working set was fully reloaded keeps the larger need of an earlier suspension, so that it
+    // is not resumed only to be suspended again as it reloads. Never more than memory.
+    let need = max(processes[p].resumeNeed, allocator.residentCount(p) + 1)
+    processes[p].resumeNeed = min(need, frameOwner.count - resumeReserve)
     processes[p].phase = .swappingOut
     yieldProcessor(p, at: time)
     var dirty: Int64 = 0
@@ -50,14 +60,43 @@ extension Simulator {
     resumeSuspended(at: time)
   }
 
-  /// Resumes suspended processes in suspension order while free and reclaimable frames cover what
-  /// the next one needs.
+  /// Resumes suspended processes in suspension order while free and reclaimable frames, less the
+  /// reserve, cover what the next one needs. Frames that processes resumed earlier still need to
+  /// reload their working sets are spoken for: without that, one free frame too many would resume
+  /// every waiter at once. When no other process is left running, the next one resumes whatever
+  /// the room, so that the run always goes on.
   mutating func resumeSuspended(at time: SimTime) {
-    while let next = suspendedQueue.first,
-      freeFrames.count + allocator.reclaimable >= processes[Int(next)].resumeNeed
-    {
-      _ = suspendedQueue.dequeue()
-      queue.insert(SimEvent(.unsuspended, process: next), at: time)
+    guard let first = suspendedQueue.first else { return }
+    if activeProcesses == suspendedCount {
+      resume(first, at: time)
+      return
     }
+    var room = freeFrames.count + allocator.reclaimable - resumeReserve
+    if room < processes[Int(first)].resumeNeed { return }
+    var k = 0
+    while k < reloading.count {
+      let q = Int(reloading[k])
+      let missing = processes[q].resumeNeed - allocator.residentCount(q)
+      let phase = processes[q].phase
+      if missing <= 0 || phase == .suspended || phase == .swappingOut || phase == .finished {
+        reloading.swapAt(k, reloading.count - 1)
+        reloading.removeLast()
+      } else {
+        room -= missing
+        k += 1
+      }
+    }
+    while let next = suspendedQueue.first, room >= processes[Int(next)].resumeNeed {
+      room -= processes[Int(next)].resumeNeed
+      resume(next, at: time)
+    }
+  }
+
+  /// Takes `p`, the head of the suspended queue, out of it; it retries its access at `time`.
+  mutating func resume(_ p: Int32, at time: SimTime) {
+    _ = suspendedQueue.dequeue()
+    suspendedCount -= 1
+    if !reloading.contains(p) { reloading.append(p) }
+    queue.insert(SimEvent(.unsuspended, process: p), at: time)
   }
 }

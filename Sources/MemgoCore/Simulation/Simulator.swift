@@ -46,6 +46,10 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   var admissionQueue = RingQueue()
   /// Suspended processes waiting for room (scopes `workingset` and `pff`), in suspension order.
   var suspendedQueue = RingQueue()
+  /// Resumed processes that may still be reloading their working sets (scopes `workingset`, `pff`).
+  var reloading: [Int32] = []
+  /// Processes suspended or swapping out.
+  var suspendedCount = 0
   var disk: DiskQueue
   var cpus: CPUPool
   var latency: LatencySamplers
@@ -358,16 +362,23 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     }
     processes[p].tally.tlbMisses += 1
     if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: false) }
-    // The walk: one entry per level, charged in full even when an upper level is not present.
     processes[p].tally.pageWalks += 1
-    let leaf: Int
     if hasWalkCache {
-      leaf = cachedWalk(p, vpn: vpn, cache: tlbIndex, at: &t)
-    } else {
-      processes[p].tally.pteReads += levels
-      for _ in 0..<levels { t = later(t, latency.ram()) }
-      leaf = walk(p, vpn: vpn)
+      return accessBehindWalkCache(p, vpn: vpn, key: key, tlbIndex: tlbIndex, isWrite: isWrite, at: &t)
     }
+    // The walk: one entry per level, charged in full even when an upper level is not present.
+    processes[p].tally.pteReads += levels
+    for _ in 0..<levels { t = later(t, latency.ram()) }
+    let leaf = walk(p, vpn: vpn)
+    return translated(p, leaf: leaf, key: key, vpn: vpn, tlbIndex: tlbIndex, isWrite: isWrite, at: &t)
+  }
+
+  /// The end of a TLB miss once the walk has found `leaf` (or -1): fill the TLB and reach RAM, or
+  /// take the page fault.
+  @inline(__always)
+  mutating func translated(
+    _ p: Int, leaf: Int, key: UInt64, vpn: Int64, tlbIndex: Int, isWrite: Bool, at t: inout SimTime
+  ) -> Bool {
     if leaf >= 0 {
       let value = pageTable.entries[leaf]
       if value & PageTable.present != 0 {
@@ -380,6 +391,16 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       }
     }
     return pageFault(p, at: &t)
+  }
+
+  /// The rest of a TLB miss on a machine with page-walk caches: the walk behind them, then as
+  /// without. Kept out of line so that machines without walk caches pay one branch for them.
+  @inline(never)
+  mutating func accessBehindWalkCache(
+    _ p: Int, vpn: Int64, key: UInt64, tlbIndex: Int, isWrite: Bool, at t: inout SimTime
+  ) -> Bool {
+    let leaf = cachedWalk(p, vpn: vpn, cache: tlbIndex, at: &t)
+    return translated(p, leaf: leaf, key: key, vpn: vpn, tlbIndex: tlbIndex, isWrite: isWrite, at: &t)
   }
 
   /// Reads the page-table entries of `vpn` top level first; the leaf's index, or -1 if an upper
