@@ -84,7 +84,7 @@ import Testing
     (["--mrc", "--policy", "fifo"], "--policy needs --frames"),
     (["--frames", "4", "--sample", "2"], "--sample '2' is not a sampling rate"),
     (["--frames", "4", "--format", "xml"], "--format 'xml' is not one of table, markdown, csv, json"),
-    (["--frames", "16777216,1", "--policy", "lru,fifo"], "frames in all (expected at most 16777216"),
+    (["--frames", "4194304,1", "--policy", "lru,fifo"], "frames in all (expected at most 4194304"),
   ])
   func badOptionsExitTwo(extra: [String], message: String) throws {
     let dir = try C.temporaryDirectory()

@@ -18,6 +18,14 @@ import Testing
     #expect(MissRatioPlot.decimals(for: [0, 5, 10]) == 0)
   }
 
+  @Test func groupedDigits() {
+    #expect(MissRatioPlot.grouped(0) == "0")
+    #expect(MissRatioPlot.grouped(999) == "999")
+    #expect(MissRatioPlot.grouped(1000) == "1,000")
+    #expect(MissRatioPlot.grouped(10_013_713) == "10,013,713")
+    #expect(MissRatioPlot.grouped(-123_456) == "-123,456")
+  }
+
   @Test func frameLabels() {
     #expect(MissRatioPlot.frameLabel(800) == "800")
     #expect(MissRatioPlot.frameLabel(5000) == "5000")

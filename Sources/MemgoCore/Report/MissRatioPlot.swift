@@ -128,6 +128,17 @@ public enum MissRatioPlot {
     return NumberFormat.fixed(value, decimals: 0)
   }
 
+  /// `n` with commas between groups of three digits (`10,013,713`).
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, digit) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+
   /// `text` without trailing zeros after a decimal point, nor a trailing point.
   static func trimmed(_ text: String) -> String {
     guard text.contains(".") else { return text }

@@ -54,7 +54,7 @@ extension TraceAnalysis {
     }
     var sizes: [PolicyKind: Int] = [:]
     for result in results { sizes[result.policy, default: 0] += 1 }
-    return sizes.values.contains(where: { $0 > 1 }) ? ["none: no policy faults more with more frames"] : []
+    return sizes.values.contains(where: { $0 > 1 }) ? ["none among these sizes"] : []
   }
 
   /// The curve as a table: frames, faults, fault rate, one row per size `1 ... distinct pages`.
@@ -144,7 +144,8 @@ extension TraceAnalysis {
   public func curveSVG() -> String? {
     guard let curve else { return nil }
     let unit = Units.formatSize(Int64(pageSize))
-    var subtitle = "\(accesses) page accesses, \(distinctPages) distinct pages of \(unit), "
+    var subtitle = "\(MissRatioPlot.grouped(accesses)) page accesses, \(MissRatioPlot.grouped(distinctPages)) "
+    subtitle += "distinct pages of \(unit), "
     subtitle += curve.sampler.samplesAll ? "exact" : "SHARDS sampling rate \(JSONWriter.number(curve.samplingRate))"
     return MissRatioPlot.svg(
       faults: curve.faultCurve(), accesses: curve.accesses, title: "LRU miss-ratio curve: \(trace)",
