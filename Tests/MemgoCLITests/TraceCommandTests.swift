@@ -32,9 +32,10 @@ import Testing
     #expect(object["distinctPages"] as? Int == 5)
     let results = try #require(object["results"] as? [[String: Any]])
     #expect(results.count == 15)
-    for key in ["policy", "frames", "faults", "faultRate", "dirtyEvictions", "compulsoryFaults", "capacityFaults",
-      "policyFaults"]
-    {
+    for key in [
+      "policy", "frames", "faults", "faultRate", "dirtyEvictions", "compulsoryFaults", "capacityFaults",
+      "policyFaults",
+    ] {
       #expect(results.allSatisfy { $0[key] != nil }, "\(key)")
     }
     #expect(results.filter { $0["policy"] as? String == "fifo" }.map { $0["faults"] as? Int } == [12, 12, 9, 10, 5])
@@ -135,6 +136,8 @@ import Testing
       "--no-classify",
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout == "policy,frames,faults,faultRate,evictions,dirtyEvictions\nlru,11,11,0.0014864864864864865,0,0\n")
+    #expect(
+      outcome.stdout == "policy,frames,faults,faultRate,evictions,dirtyEvictions\nlru,11,11,0.0014864864864864865,0,0\n"
+    )
   }
 }

@@ -49,7 +49,8 @@ import Testing
       switch r.kind {
       case .instruction, .load: out += pages.map { PageAccess(page: $0, isWrite: false) }
       case .store: out += pages.map { PageAccess(page: $0, isWrite: true) }
-      case .modify: out += pages.map { PageAccess(page: $0, isWrite: false) } + pages.map { PageAccess(page: $0, isWrite: true) }
+      case .modify:
+        out += pages.map { PageAccess(page: $0, isWrite: false) } + pages.map { PageAccess(page: $0, isWrite: true) }
       }
     }
     return out
@@ -219,7 +220,8 @@ import Testing
     let exact = try TraceAnalysis(
       path: path, options: TraceAnalysisOptions(frames: [32], classify: false, curveSampler: .everyPage))
     let sampled = try TraceAnalysis(
-      path: path, options: TraceAnalysisOptions(frames: [32], classify: false, curveSampler: SpatialSampler(rate: 0.25)))
+      path: path, options: TraceAnalysisOptions(frames: [32], classify: false, curveSampler: SpatialSampler(rate: 0.25))
+    )
     #expect(sampled.distinctPages == exact.distinctPages)
     #expect(sampled.results == exact.results)
     #expect(sampled.curve?.samplingRate == 0.25)

@@ -160,7 +160,8 @@ public enum MissRatioPlot {
   static func text(_ x: Double, _ y: Double, _ content: String, size: Int, anchor: String, extra: String = "")
     -> String
   {
-    "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(extra)>\(escape(content))</text>\n"
+    "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(extra)>"
+      + "\(escape(content))</text>\n"
   }
 
   /// `text` with the XML special characters escaped.

@@ -77,7 +77,8 @@ extension TraceAnalysis {
       }
       return Output(
         format: TraceProfileFormat.of(Reader.self), references: stream.referenceCount + stream.droppedInstructionCount,
-        accesses: accesses, writes: writes, distinctPages: recorder != nil ? pages.count : countsPages ? pageSet.count : curve.distinctPages,
+        accesses: accesses, writes: writes,
+        distinctPages: recorder != nil ? pages.count : countsPages ? pageSet.count : curve.distinctPages,
         skippedLines: stream.reader.skippedLineCount, droppedInstructions: stream.droppedInstructionCount,
         counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
     }
