@@ -58,6 +58,7 @@ import Testing
   @Test func emptyCurveSaysSo() {
     let svg = MissRatioPlot.svg(faults: [], accesses: 0, title: "t", subtitle: "s", frameUnit: "4KiB")
     #expect(svg.contains("no page accesses"))
+    #expect(svg.contains(">1.0</text>"))  // the fault-rate axis still runs from 0 to 1
     #expect(!svg.contains("<polyline"))
   }
 }

@@ -39,4 +39,10 @@ import Testing
       analysis.plainText().contains(
         "LRU miss-ratio curve (exact, Mattson stack distances):\nframes  faults  fault rate\n"))
   }
+
+  @Test func displayRates() {
+    #expect(TraceAnalysis.displayRate(0.0009999871253967285) == "0.001")
+    #expect(TraceAnalysis.displayRate(0.25) == "0.25")
+    #expect(TraceAnalysis.displayRate(1) == "1")
+  }
 }

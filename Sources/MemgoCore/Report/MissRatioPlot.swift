@@ -25,7 +25,8 @@ public enum MissRatioPlot {
     let plotHeight = height - top - bottom
     let rates = faults.map { accesses == 0 ? 0 : Double($0) / Double(accesses) }
     let xTicks = ticks(upTo: Double(max(faults.count, 1)), integral: true)
-    let yTicks = ticks(upTo: max(rates.max() ?? 0, 1e-9), integral: false)
+    let highest = rates.max() ?? 0
+    let yTicks = ticks(upTo: highest > 0 ? highest : 1, integral: false)
     let xMax = xTicks.last ?? 1
     let yMax = yTicks.last ?? 1
     func x(_ frames: Double) -> Double { left + frames / xMax * plotWidth }

@@ -77,7 +77,7 @@ extension TraceAnalysis {
   var curveMethod: String {
     guard let curve else { return "" }
     if curve.sampler.samplesAll { return "exact, Mattson stack distances" }
-    return "SHARDS, sampling rate \(JSONWriter.number(curve.samplingRate)), "
+    return "SHARDS, sampling rate \(TraceAnalysis.displayRate(curve.samplingRate)), "
       + "\(curve.sampledDistinctPages) sampled pages, \(curve.sampledAccesses) sampled accesses"
   }
 
@@ -146,9 +146,18 @@ extension TraceAnalysis {
     let unit = Units.formatSize(Int64(pageSize))
     var subtitle = "\(MissRatioPlot.grouped(accesses)) page accesses, \(MissRatioPlot.grouped(distinctPages)) "
     subtitle += "distinct pages of \(unit), "
-    subtitle += curve.sampler.samplesAll ? "exact" : "SHARDS sampling rate \(JSONWriter.number(curve.samplingRate))"
+    subtitle +=
+      curve.sampler.samplesAll ? "exact" : "SHARDS sampling rate \(TraceAnalysis.displayRate(curve.samplingRate))"
     return MissRatioPlot.svg(
       faults: curve.faultCurve(), accesses: curve.accesses, title: "LRU miss-ratio curve: \(trace)",
       subtitle: subtitle, frameUnit: unit)
+  }
+}
+
+extension TraceAnalysis {
+  /// A sampling rate for people: three significant digits without trailing zeros (the rate used is
+  /// a multiple of 2^-24, so `--sample 0.001` runs at 0.000999987...; JSON keeps the exact value).
+  static func displayRate(_ rate: Double) -> String {
+    MissRatioPlot.trimmed(NumberFormat.significant(rate, digits: 3))
   }
 }
