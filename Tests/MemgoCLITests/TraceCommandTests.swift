@@ -26,6 +26,7 @@ import Testing
     #expect(a.stderr.isEmpty)
     let b = try C.memgo(arguments)
     #expect(a.stdout == b.stdout)
+    #expect(try C.memgo(arguments + ["--jobs", "1"]).stdout == a.stdout)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
     #expect(object["trace"] as? String == "belady.trace")
     #expect(object["accesses"] as? Int == 12)

@@ -115,6 +115,22 @@ import Testing
     }
   }
 
+  /// One thread or two (reading ahead on a second one): the same counts, curve and distinct pages.
+  @Test func threadsDoNotChangeResults() throws {
+    var rng = SplitMix64(seed: 31)
+    let references = Self.randomLackey(&rng, count: 20_000, pages: 300, pageSize: 4096)
+    let path = S.temporaryFile(Self.lackeyText(references))
+    defer { S.remove(path) }
+    var options = TraceAnalysisOptions(
+      policies: [.lru, .clock, .arc, .opt], frames: [8, 64], curveSampler: SpatialSampler(rate: 0.5))
+    let two = try TraceAnalysis(path: path, options: options)
+    options.threads = 1
+    let one = try TraceAnalysis(path: path, options: options)
+    #expect(one.results == two.results)
+    #expect(one.distinctPages == two.distinctPages && one.writes == two.writes && one.accesses == two.accesses)
+    #expect(try #require(one.curve).faultCurve() == two.curve?.faultCurve())
+  }
+
   /// The one-pass LRU curve equals a separate LRU replay at every size from 1 to the distinct pages.
   @Test func curveMatchesLRUAtEverySize() throws {
     var rng = SplitMix64(seed: 77)

@@ -11,7 +11,9 @@
 /// sequential processes", 1965): `depth` blocks circulate between the threads; the producer waits
 /// for a free block, fills it and posts it; the consumer waits for a filled block, consumes it and
 /// frees it. Blocks are consumed in the order they were filled, so results are the same as on one
-/// thread, whatever the scheduling. An empty block ends the stream. An error in the producer is
+/// thread, whatever the scheduling. 64 blocks of 4,096 accesses (4 MB) let either side run ahead
+/// for milliseconds, so the pair keeps going when the machine is busy and one thread is
+/// descheduled for a time slice (with 4 blocks, a loaded machine made it slower than one thread). An empty block ends the stream. An error in the producer is
 /// kept and rethrown after the join; an error in the consumer stops the producer at its next block.
 /// On platforms without POSIX unnamed semaphores it runs both sides on the calling thread.
 final class PageBlockPipeline: @unchecked Sendable {
@@ -60,9 +62,12 @@ final class PageBlockPipeline: @unchecked Sendable {
   /// Calls `produce` on a second thread to fill blocks of up to `blockLength` accesses (it returns
   /// how many it wrote, 0 at the end) and `consume` on this thread with each filled block, in order.
   /// - Throws: the first error `produce` or `consume` throws, after both sides have stopped.
-  static func run(blockLength: Int, depth: Int = 4, produce: @escaping Produce, consume: Consume) throws(TraceError) {
-    let pipeline = PageBlockPipeline(blockLength: blockLength, depth: depth, produce: produce)
-    try pipeline.run(consume)
+  /// With `threads: 1` both run on the calling thread, in turn.
+  static func run(
+    blockLength: Int, depth: Int = 64, threads: Int = 2, produce: @escaping Produce, consume: Consume
+  ) throws(TraceError) {
+    let pipeline = PageBlockPipeline(blockLength: blockLength, depth: threads > 1 ? depth : 1, produce: produce)
+    if threads > 1 { try pipeline.run(consume) } else { try pipeline.runOnOneThread(consume) }
   }
 
   private func run(_ consume: Consume) throws(TraceError) {

@@ -46,7 +46,7 @@ extension TraceAnalysis {
           countsPages: countsPages))
 
       try PageBlockPipeline.run(
-        blockLength: TraceAnalysis.blockLength,
+        blockLength: TraceAnalysis.blockLength, threads: options.threads,
         produce: { (block) throws(TraceError) -> Int in try producer.value.fill(block) },
         consume: { (filled) throws(TraceError) in
           accesses += filled.count

@@ -30,6 +30,9 @@ public struct TraceAnalysisOptions: Sendable {
   public var curveSampler: SpatialSampler?
   /// Where OPT's scratch files go; nil means `$TMPDIR`, else `/tmp`.
   public var temporaryDirectory: String?
+  /// Threads for the read: 2 reads and parses on a second thread while this one replays
+  /// (`PageBlockPipeline`); 1 does both here. Results are the same either way.
+  public var threads: Int = 2
 
   public init(
     format: TraceFormat = .auto, reader: TraceReaderOptions = TraceReaderOptions(), pageSize: Int = 4096,
