@@ -9,9 +9,9 @@
 /// Each distance is found in O(log n): every access takes the next time slot, a `SlotRankSet`
 /// (a bitmap with a Fenwick tree over its words) holds each page's most recent slot, and the
 /// distance is 1 + the number of live slots after the page's previous one; a `RegionPageMap` gives
-/// the page's previous slot (at most one hash probe per reference). When the slots run out, the live slots
-/// are renumbered in time order (time compaction) with as many free slots again, an amortized O(1)
-/// cost; so memory is O(distinct pages), whatever the trace length.
+/// the page's previous slot (at most one hash probe per reference). When the slots run out, the
+/// live slots are renumbered in time order (time compaction) with as many free slots again, an
+/// amortized O(1) cost; so memory is O(distinct pages), whatever the trace length.
 ///
 /// With a sampling rate below 1 it follows SHARDS (Waldspurger et al., FAST 2015): only references
 /// to pages the `SpatialSampler` keeps are processed, a sampled distance `d` stands for `d / R`, and
