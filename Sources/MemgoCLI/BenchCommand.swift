@@ -52,7 +52,8 @@ enum BenchCommand {
           + "\"peakResidentBytes\": \(m.peakResidentBytes), \"cpuSeconds\": \(m.cpuSeconds)"
           + (m.references > 0
             ? ", \"references\": \(m.references), "
-              + "\"referencesPerWallSecond\": \(m.referencesPerWallSecond.rounded()), \"setupSeconds\": \(m.setupSeconds)"
+              + "\"referencesPerWallSecond\": \(m.referencesPerWallSecond.rounded()), "
+              + "\"setupSeconds\": \(m.setupSeconds)"
             : "")
           + "}" + (i + 1 < measurements.count ? "," : ""))
     }
@@ -69,7 +70,8 @@ enum BenchCommand {
     var out = "case                    accesses     events   wall (s)  accesses/s   events/s     refs/s"
     out += "    CPU (s)  refs/CPU s   peak RSS (MiB)\n"
     for m in measurements {
-      out += m.name.padding(21) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
+      out +=
+        m.name.padding(21) + String(m.accesses).leftPadded(11) + String(m.events).leftPadded(11)
         + fixed(m.wallSeconds, 2).leftPadded(11) + (fixed(m.accessesPerWallSecond / 1e6, 2) + "M").leftPadded(12)
         + (fixed(m.eventsPerWallSecond / 1e6, 2) + "M").leftPadded(11)
         + (m.references > 0 ? fixed(m.referencesPerWallSecond / 1e6, 2) + "M" : "-").leftPadded(11)
@@ -109,6 +111,10 @@ func fixed(_ x: Double, _ places: Int) -> String {
 }
 
 extension String {
-  func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
-  func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+  func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+  func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
 }

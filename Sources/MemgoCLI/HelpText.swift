@@ -190,7 +190,8 @@ enum HelpText {
     peakResidentBytes, wallSeconds.
     Trace cases, on a 10M-line plain trace generated in $TMPDIR first (its generation time is
     reported as setupSeconds, not measured; the file is deleted after): 'trace-lru' (LRU at 4096
-    frames, parsing included), 'trace-mrc' (exact LRU miss-ratio curve at every size),
+    frames, parsing included), 'trace-lru-1-thread' (the same with --jobs 1), 'trace-mrc' (exact
+    LRU miss-ratio curve at every size),
     'trace-mrc-shards' (the curve sampled at 1%), 'trace-lru-classified' (LRU plus OPT and the
     3C split). They also report references and referencesPerWallSecond. Every case reports
     cpuSeconds too: on a machine busy with other work, wall time includes waiting for a core.
@@ -228,6 +229,9 @@ enum HelpText {
       --skip-bad-lines        Count and skip malformed lines (warning on stderr) instead of
                               stopping at the first one.
       --seed N                Seed of the random policy (values: 0...2^64-1; default: 1).
+      --jobs N                Threads: 2 or more reads and parses the trace on a second thread
+                              while the replays run; 1 does both on one (values: 1...4096;
+                              default: 2, or 1 on a single core). Output is the same.
       --format F              Output format on stdout (values: table, markdown, csv, json;
                               default: table).
       --out DIR               Also write DIR/NAME.md, NAME.json, NAME.csv and, with --mrc,
@@ -242,4 +246,3 @@ enum HelpText {
 
     """
 }
-

@@ -1,5 +1,11 @@
 import MemgoCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `memgo trace TRACEFILE [options]`: replay a memory trace against replacement policies at
 /// several memory sizes, without timing, and print fault counts, their classification, Belady
 /// anomalies and, with `--mrc`, the LRU miss-ratio curve.
@@ -15,6 +21,7 @@ enum TraceCommand {
     OptionSpec(name: "no-instructions", takesValue: false),
     OptionSpec(name: "no-classify", takesValue: false),
     OptionSpec(name: "seed", takesValue: true),
+    OptionSpec(name: "jobs", takesValue: true),
     OptionSpec(name: "format", takesValue: true),
     OptionSpec(name: "out", takesValue: true),
     OptionSpec(name: "quiet", takesValue: false),
@@ -78,6 +85,8 @@ enum TraceCommand {
       }
       options.pageSize = Int(size)
     }
+    let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    options.threads = try args.integer("jobs", command: "trace", in: 1...4096) ?? (cores >= 2 ? 2 : 1)
     if let text = args.values["seed"] {
       guard let seed = UInt64(text) else {
         throw .usage("trace: --seed '\(text)' is not a whole number in 0...\(UInt64.max)")

@@ -26,15 +26,17 @@ import Testing
     #expect(a.stderr.isEmpty)
     let b = try C.memgo(arguments)
     #expect(a.stdout == b.stdout)
+    #expect(try C.memgo(arguments + ["--jobs", "1"]).stdout == a.stdout)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
     #expect(object["trace"] as? String == "belady.trace")
     #expect(object["accesses"] as? Int == 12)
     #expect(object["distinctPages"] as? Int == 5)
     let results = try #require(object["results"] as? [[String: Any]])
     #expect(results.count == 15)
-    for key in ["policy", "frames", "faults", "faultRate", "dirtyEvictions", "compulsoryFaults", "capacityFaults",
-      "policyFaults"]
-    {
+    for key in [
+      "policy", "frames", "faults", "faultRate", "dirtyEvictions", "compulsoryFaults", "capacityFaults",
+      "policyFaults",
+    ] {
       #expect(results.allSatisfy { $0[key] != nil }, "\(key)")
     }
     #expect(results.filter { $0["policy"] as? String == "fifo" }.map { $0["faults"] as? Int } == [12, 12, 9, 10, 5])
@@ -84,7 +86,7 @@ import Testing
     (["--mrc", "--policy", "fifo"], "--policy needs --frames"),
     (["--frames", "4", "--sample", "2"], "--sample '2' is not a sampling rate"),
     (["--frames", "4", "--format", "xml"], "--format 'xml' is not one of table, markdown, csv, json"),
-    (["--frames", "16777216,1", "--policy", "lru,fifo"], "frames in all (expected at most 16777216"),
+    (["--frames", "4194304,1", "--policy", "lru,fifo"], "frames in all (expected at most 4194304"),
   ])
   func badOptionsExitTwo(extra: [String], message: String) throws {
     let dir = try C.temporaryDirectory()
@@ -135,6 +137,8 @@ import Testing
       "--no-classify",
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout == "policy,frames,faults,faultRate,evictions,dirtyEvictions\nlru,11,11,0.0014864864864864865,0,0\n")
+    #expect(
+      outcome.stdout == "policy,frames,faults,faultRate,evictions,dirtyEvictions\nlru,11,11,0.0014864864864864865,0,0\n"
+    )
   }
 }

@@ -6,12 +6,13 @@ import Testing
   /// The trace cases run on one generated trace and count its references; no timing is checked.
   @Test func traceCasesMeasureTheGeneratedTrace() throws {
     let cases = Benchmarks.traceCases(references: 3000)
-    #expect(cases.map(\.name) == ["trace-lru", "trace-mrc", "trace-mrc-shards", "trace-lru-classified"])
+    #expect(
+      cases.map(\.name) == ["trace-lru", "trace-lru-1-thread", "trace-mrc", "trace-mrc-shards", "trace-lru-classified"])
     var messages: [String] = []
     let measurements = try Benchmarks.run(cases) { messages.append($0) }
     #expect(messages.first == "generating a 3000-line plain trace")
     #expect(messages.filter { $0.hasPrefix("generating") }.count == 1)
-    #expect(measurements.count == 4)
+    #expect(measurements.count == 5)
     for m in measurements {
       #expect(m.references == 3000)
       #expect(m.accesses >= 3000)

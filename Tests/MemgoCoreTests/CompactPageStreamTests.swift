@@ -28,7 +28,8 @@ import Testing
     let pages: [UInt64] = [7, 0, 1, 2, 0, 3, 0]
     let ids = Self.denseIDs(pages)
     #expect(ids == [0, 1, 2, 3, 1, 4, 1])
-    let out = try Self.roundTrip(ids, writes: [false, true, false, false, true, false, false], blockLength: 3, maximumDelta: 100)
+    let out = try Self.roundTrip(
+      ids, writes: [false, true, false, false, true, false, false], blockLength: 3, maximumDelta: 100)
     #expect(out.map(\.nextUse) == [.max, 4, .max, .max, 6, .max, .max])
     #expect(out.map(\.id) == [0, 1, 2, 3, 1, 4, 1])
     #expect(out.map(\.isWrite) == [false, true, false, false, true, false, false])

@@ -8,7 +8,8 @@ import Testing
     #expect(MissRatioPlot.ticks(upTo: 5, integral: true) == [0, 1, 2, 3, 4, 5])
     #expect(MissRatioPlot.ticks(upTo: 1, integral: true) == [0, 1])
     #expect(MissRatioPlot.ticks(upTo: 17, integral: true) == [0, 5, 10, 15, 20])
-    #expect(MissRatioPlot.ticks(upTo: 262_144, integral: true) == stride(from: 0.0, through: 300_000, by: 50_000).map { $0 })
+    #expect(
+      MissRatioPlot.ticks(upTo: 262_144, integral: true) == stride(from: 0.0, through: 300_000, by: 50_000).map { $0 })
     let rates = MissRatioPlot.ticks(upTo: 0.66, integral: false)
     #expect(rates.count == 8)
     #expect(abs(rates[7] - 0.7) < 1e-12)
@@ -16,6 +17,14 @@ import Testing
     #expect(MissRatioPlot.decimals(for: [0, 0.025, 0.05]) == 3)
     #expect(MissRatioPlot.decimals(for: [0, 0.1, 0.2]) == 1)
     #expect(MissRatioPlot.decimals(for: [0, 5, 10]) == 0)
+  }
+
+  @Test func groupedDigits() {
+    #expect(MissRatioPlot.grouped(0) == "0")
+    #expect(MissRatioPlot.grouped(999) == "999")
+    #expect(MissRatioPlot.grouped(1000) == "1,000")
+    #expect(MissRatioPlot.grouped(10_013_713) == "10,013,713")
+    #expect(MissRatioPlot.grouped(-123_456) == "-123,456")
   }
 
   @Test func frameLabels() {
@@ -36,7 +45,8 @@ import Testing
   }
 
   @Test func smallCurveHasMarkersAndEscapedText() {
-    let svg = MissRatioPlot.svg(faults: [12, 12, 10, 8, 5], accesses: 12, title: "a<b & c", subtitle: "s", frameUnit: "1B")
+    let svg = MissRatioPlot.svg(
+      faults: [12, 12, 10, 8, 5], accesses: 12, title: "a<b & c", subtitle: "s", frameUnit: "1B")
     #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(svg.hasSuffix("</svg>\n"))
     #expect(svg.contains("a&lt;b &amp; c"))
@@ -48,6 +58,7 @@ import Testing
   @Test func emptyCurveSaysSo() {
     let svg = MissRatioPlot.svg(faults: [], accesses: 0, title: "t", subtitle: "s", frameUnit: "4KiB")
     #expect(svg.contains("no page accesses"))
+    #expect(svg.contains(">1.0</text>"))  // the fault-rate axis still runs from 0 to 1
     #expect(!svg.contains("<polyline"))
   }
 }

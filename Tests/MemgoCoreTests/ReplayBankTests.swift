@@ -13,7 +13,8 @@ import Testing
       var replay = PolicyReplay<ClockPolicy>(frames: size)
       for a in accesses { _ = replay.reference(PageKey(rawValue: a.page), isWrite: a.isWrite) }
       expected.append(
-        ReplayCounts(frames: size, faults: replay.faults, evictions: replay.evictions, dirtyEvictions: replay.dirtyEvictions))
+        ReplayCounts(
+          frames: size, faults: replay.faults, evictions: replay.evictions, dirtyEvictions: replay.dirtyEvictions))
     }
     for blockLength in [1, 7, 64, 500] {
       var bank = ReplayBank<ClockPolicy>(kind: .clock, sizes: sizes, configuration: ReplacementConfig(), seed: 0)

@@ -49,7 +49,8 @@ import Testing
       switch r.kind {
       case .instruction, .load: out += pages.map { PageAccess(page: $0, isWrite: false) }
       case .store: out += pages.map { PageAccess(page: $0, isWrite: true) }
-      case .modify: out += pages.map { PageAccess(page: $0, isWrite: false) } + pages.map { PageAccess(page: $0, isWrite: true) }
+      case .modify:
+        out += pages.map { PageAccess(page: $0, isWrite: false) } + pages.map { PageAccess(page: $0, isWrite: true) }
       }
     }
     return out
@@ -112,6 +113,22 @@ import Testing
         if result.policy == .opt { #expect(c.policy == 0) }
       }
     }
+  }
+
+  /// One thread or two (reading ahead on a second one): the same counts, curve and distinct pages.
+  @Test func threadsDoNotChangeResults() throws {
+    var rng = SplitMix64(seed: 31)
+    let references = Self.randomLackey(&rng, count: 20_000, pages: 300, pageSize: 4096)
+    let path = S.temporaryFile(Self.lackeyText(references))
+    defer { S.remove(path) }
+    var options = TraceAnalysisOptions(
+      policies: [.lru, .clock, .arc, .opt], frames: [8, 64], curveSampler: SpatialSampler(rate: 0.5))
+    let two = try TraceAnalysis(path: path, options: options)
+    options.threads = 1
+    let one = try TraceAnalysis(path: path, options: options)
+    #expect(one.results == two.results)
+    #expect(one.distinctPages == two.distinctPages && one.writes == two.writes && one.accesses == two.accesses)
+    #expect(try #require(one.curve).faultCurve() == two.curve?.faultCurve())
   }
 
   /// The one-pass LRU curve equals a separate LRU replay at every size from 1 to the distinct pages.
@@ -219,7 +236,8 @@ import Testing
     let exact = try TraceAnalysis(
       path: path, options: TraceAnalysisOptions(frames: [32], classify: false, curveSampler: .everyPage))
     let sampled = try TraceAnalysis(
-      path: path, options: TraceAnalysisOptions(frames: [32], classify: false, curveSampler: SpatialSampler(rate: 0.25)))
+      path: path, options: TraceAnalysisOptions(frames: [32], classify: false, curveSampler: SpatialSampler(rate: 0.25))
+    )
     #expect(sampled.distinctPages == exact.distinctPages)
     #expect(sampled.results == exact.results)
     #expect(sampled.curve?.samplingRate == 0.25)

@@ -168,7 +168,8 @@ public enum Benchmarks {
   }
 
   /// The trace cases of the traces issue, on a generated plain trace of `references` lines: LRU at
-  /// one size (target: 15M references per wall second, parsing included), the exact one-pass LRU
+  /// one size (target: 15M references per wall second, parsing included; also on one thread), the
+  /// exact one-pass LRU
   /// miss-ratio curve over every size (target: at most 3x the LRU case), the same curve sampled
   /// by SHARDS at 1%, and LRU at one size with its faults classified (OPT's two extra passes).
   public static func traceCases(references: Int) -> [Case] {
@@ -181,10 +182,15 @@ public enum Benchmarks {
     shards.curveSampler = SpatialSampler(rate: 0.01)
     var classified = lru
     classified.classify = true
+    var oneThread = lru
+    oneThread.threads = 1
     return [
       Case(
         name: "trace-lru", summary: "plain trace, LRU at 4096 frames, parsing included",
         workload: .trace(references: references, options: lru)),
+      Case(
+        name: "trace-lru-1-thread", summary: "the same on one thread (--jobs 1)",
+        workload: .trace(references: references, options: oneThread)),
       Case(
         name: "trace-mrc", summary: "plain trace, exact LRU miss-ratio curve at every size",
         workload: .trace(references: references, options: mrc)),

@@ -25,7 +25,8 @@ public enum MissRatioPlot {
     let plotHeight = height - top - bottom
     let rates = faults.map { accesses == 0 ? 0 : Double($0) / Double(accesses) }
     let xTicks = ticks(upTo: Double(max(faults.count, 1)), integral: true)
-    let yTicks = ticks(upTo: max(rates.max() ?? 0, 1e-9), integral: false)
+    let highest = rates.max() ?? 0
+    let yTicks = ticks(upTo: highest > 0 ? highest : 1, integral: false)
     let xMax = xTicks.last ?? 1
     let yMax = yTicks.last ?? 1
     func x(_ frames: Double) -> Double { left + frames / xMax * plotWidth }
@@ -128,6 +129,17 @@ public enum MissRatioPlot {
     return NumberFormat.fixed(value, decimals: 0)
   }
 
+  /// `n` with commas between groups of three digits (`10,013,713`).
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, digit) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+
   /// `text` without trailing zeros after a decimal point, nor a trailing point.
   static func trimmed(_ text: String) -> String {
     guard text.contains(".") else { return text }
@@ -149,7 +161,8 @@ public enum MissRatioPlot {
   static func text(_ x: Double, _ y: Double, _ content: String, size: Int, anchor: String, extra: String = "")
     -> String
   {
-    "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(extra)>\(escape(content))</text>\n"
+    "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(extra)>"
+      + "\(escape(content))</text>\n"
   }
 
   /// `text` with the XML special characters escaped.

@@ -54,7 +54,7 @@ extension TraceAnalysis {
     }
     var sizes: [PolicyKind: Int] = [:]
     for result in results { sizes[result.policy, default: 0] += 1 }
-    return sizes.values.contains(where: { $0 > 1 }) ? ["none: no policy faults more with more frames"] : []
+    return sizes.values.contains(where: { $0 > 1 }) ? ["none among these sizes"] : []
   }
 
   /// The curve as a table: frames, faults, fault rate, one row per size `1 ... distinct pages`.
@@ -77,7 +77,7 @@ extension TraceAnalysis {
   var curveMethod: String {
     guard let curve else { return "" }
     if curve.sampler.samplesAll { return "exact, Mattson stack distances" }
-    return "SHARDS, sampling rate \(JSONWriter.number(curve.samplingRate)), "
+    return "SHARDS, sampling rate \(TraceAnalysis.displayRate(curve.samplingRate)), "
       + "\(curve.sampledDistinctPages) sampled pages, \(curve.sampledAccesses) sampled accesses"
   }
 
@@ -144,10 +144,20 @@ extension TraceAnalysis {
   public func curveSVG() -> String? {
     guard let curve else { return nil }
     let unit = Units.formatSize(Int64(pageSize))
-    var subtitle = "\(accesses) page accesses, \(distinctPages) distinct pages of \(unit), "
-    subtitle += curve.sampler.samplesAll ? "exact" : "SHARDS sampling rate \(JSONWriter.number(curve.samplingRate))"
+    var subtitle = "\(MissRatioPlot.grouped(accesses)) page accesses, \(MissRatioPlot.grouped(distinctPages)) "
+    subtitle += "distinct pages of \(unit), "
+    subtitle +=
+      curve.sampler.samplesAll ? "exact" : "SHARDS sampling rate \(TraceAnalysis.displayRate(curve.samplingRate))"
     return MissRatioPlot.svg(
       faults: curve.faultCurve(), accesses: curve.accesses, title: "LRU miss-ratio curve: \(trace)",
       subtitle: subtitle, frameUnit: unit)
+  }
+}
+
+extension TraceAnalysis {
+  /// A sampling rate for people: three significant digits without trailing zeros (the rate used is
+  /// a multiple of 2^-24, so `--sample 0.001` runs at 0.000999987...; JSON keeps the exact value).
+  static func displayRate(_ rate: Double) -> String {
+    MissRatioPlot.trimmed(NumberFormat.significant(rate, digits: 3))
   }
 }

@@ -86,14 +86,8 @@ struct ReplayBankMaker: PolicyVisitor {
   let configuration: ReplacementConfig
   let seed: UInt64
 
-  /// Holds the bank the consumer's closures share.
-  final class Box<Bank> {
-    var bank: Bank
-    init(_ bank: Bank) { self.bank = bank }
-  }
-
   func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) -> PageBlockConsumer {
-    let box = Box(ReplayBank<Policy>(kind: kind, sizes: sizes, configuration: configuration, seed: seed))
-    return PageBlockConsumer(consume: { box.bank.consume($0) }, replayCounts: { box.bank.replayCounts })
+    let box = ValueBox(ReplayBank<Policy>(kind: kind, sizes: sizes, configuration: configuration, seed: seed))
+    return PageBlockConsumer(consume: { box.value.consume($0) }, replayCounts: { box.value.replayCounts })
   }
 }

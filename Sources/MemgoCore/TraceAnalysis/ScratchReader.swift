@@ -66,7 +66,9 @@ struct ScratchReader<Element: FixedWidthInteger> {
     let file = self.file
     var failure: TraceError?
     buffer.withUnsafeMutableBytes { bytes in
-      do throws(TraceError) { try file.read(into: bytes.baseAddress!, count: n * stride, at: element * Int64(stride)) } catch {
+      do throws(TraceError) {
+        try file.read(into: bytes.baseAddress!, count: n * stride, at: element * Int64(stride))
+      } catch {
         failure = error
       }
     }

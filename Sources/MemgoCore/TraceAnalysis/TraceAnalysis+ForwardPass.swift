@@ -1,5 +1,7 @@
 extension TraceAnalysis {
   /// The one read of the trace file: parse, expand into page accesses, and feed every consumer.
+  /// Reading and parsing run on a second thread (`PageBlockPipeline`), a few blocks ahead of the
+  /// replays.
   ///
   /// Generic over the reader, so `TraceFormat.withReader` specialises it per format; every
   /// consumer's loop over a block is specialised for its policy (`ReplayBank`). Per access, the
@@ -25,7 +27,6 @@ extension TraceAnalysis {
     let options: TraceAnalysisOptions
 
     func visit<Reader: TraceReader>(_ reader: inout Reader) throws -> Output {
-      var stream = PageAccessStream(reader: reader, pageSize: options.pageSize, noInstructions: options.noInstructions)
       let consumers: [PageBlockConsumer] = try options.forwardPolicies.map { kind in
         try kind.dispatch(
           ReplayBankMaker(kind: kind, sizes: options.frames, configuration: options.replacement, seed: options.seed))
@@ -35,34 +36,60 @@ extension TraceAnalysis {
       var recorder: CompactPageStream? =
         options.runsOPT ? try CompactPageStream(directory: options.temporaryDirectory) : nil
       // OPT's recorder numbers the pages with a page map; otherwise an exact curve counts the
-      // distinct pages itself, or a page set does.
+      // distinct pages itself, or the producer's page set does.
       let countsPages = recorder == nil && !(hasCurve && curve.sampler.samplesAll)
       var pages = PageMap(minimumCapacity: 1 << 12)
-      var pageSet = PageSet()
       var accesses = 0
+      let producer = ValueBox(
+        Producer(
+          stream: PageAccessStream(reader: reader, pageSize: options.pageSize, noInstructions: options.noInstructions),
+          countsPages: countsPages))
+
+      try PageBlockPipeline.run(
+        blockLength: TraceAnalysis.blockLength, threads: options.threads,
+        produce: { (block) throws(TraceError) -> Int in try producer.value.fill(block) },
+        consume: { (filled) throws(TraceError) in
+          accesses += filled.count
+          if recorder != nil {
+            for access in filled {
+              let fresh = pages.count
+              let id = pages.insertIfAbsent(access.page, value: fresh) ?? fresh
+              if id >= CompactPageStream.maximumDistinctPages { throw tooManyPages() }
+              try recorder!.append(id: id, isWrite: access.isWrite)
+            }
+          }
+          if hasCurve {
+            for access in filled { curve.access(access.page) }
+          }
+          for consumer in consumers { consumer.consume(filled) }
+        })
+      let done = producer.value
+      return Output(
+        format: TraceProfileFormat.of(Reader.self),
+        references: done.stream.referenceCount + done.stream.droppedInstructionCount, accesses: accesses,
+        writes: done.writes,
+        distinctPages: recorder != nil ? pages.count : countsPages ? done.pageSet.count : curve.distinctPages,
+        skippedLines: done.stream.reader.skippedLineCount, droppedInstructions: done.stream.droppedInstructionCount,
+        counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
+    }
+
+    /// The producer side of the pass: reads, parses and expands the trace into blocks, counting
+    /// writes and (when nothing else does) distinct pages, on the pipeline's second thread.
+    struct Producer<Reader: TraceReader> {
+      var stream: PageAccessStream<Reader>
+      let countsPages: Bool
+      var pageSet = PageSet()
       var writes = 0
 
-      let capacity = TraceAnalysis.blockLength
-      let block = UnsafeMutableBufferPointer<PageAccess>.allocate(capacity: capacity)
-      defer { block.deallocate() }
-      while true {
+      /// Fills `block` with the next accesses; returns how many (0 at the end of the trace).
+      mutating func fill(_ block: UnsafeMutableBufferPointer<PageAccess>) throws(TraceError) -> Int {
         var n = 0
-        while n < capacity, let access = try stream.next() {
+        while n < block.count, let access = try stream.next() {
           block[n] = access
           n += 1
         }
-        if n == 0 { break }
         let filled = UnsafeBufferPointer(rebasing: block[0..<n])
-        accesses += n
-        if recorder != nil {
-          for access in filled {
-            let fresh = pages.count
-            let id = pages.insertIfAbsent(access.page, value: fresh) ?? fresh
-            if id >= CompactPageStream.maximumDistinctPages { throw tooManyPages() }
-            try recorder!.append(id: id, isWrite: access.isWrite)
-            if access.isWrite { writes += 1 }
-          }
-        } else if countsPages {
+        if countsPages {
           for access in filled {
             pageSet.insert(access.page)
             if access.isWrite { writes += 1 }
@@ -70,16 +97,8 @@ extension TraceAnalysis {
         } else {
           for access in filled where access.isWrite { writes += 1 }
         }
-        if hasCurve {
-          for access in filled { curve.access(access.page) }
-        }
-        for consumer in consumers { consumer.consume(filled) }
+        return n
       }
-      return Output(
-        format: TraceProfileFormat.of(Reader.self), references: stream.referenceCount + stream.droppedInstructionCount,
-        accesses: accesses, writes: writes, distinctPages: recorder != nil ? pages.count : countsPages ? pageSet.count : curve.distinctPages,
-        skippedLines: stream.reader.skippedLineCount, droppedInstructions: stream.droppedInstructionCount,
-        counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
     }
 
     private func tooManyPages() -> TraceError {

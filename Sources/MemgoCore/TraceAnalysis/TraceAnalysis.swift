@@ -57,7 +57,8 @@ public struct TraceAnalysis {
     seed = options.seed
     let forward: ForwardPass.Output
     do {
-      forward = try options.format.withReader(path: path, options: options.reader, ForwardPass(path: path, options: options))
+      forward = try options.format.withReader(
+        path: path, options: options.reader, ForwardPass(path: path, options: options))
     } catch let error as TraceError {
       throw error
     } catch {

@@ -1,9 +1,10 @@
 /// What `memgo trace` computes from a trace file: which policies at which memory sizes, whether to
 /// classify their faults, and whether to build the LRU miss-ratio curve.
 public struct TraceAnalysisOptions: Sendable {
-  /// The most frames all replays together may hold (2^24): each replay allocates its frames up
-  /// front, about 60 bytes each, so this bounds the memory at about 1 GiB.
-  public static let maximumTotalFrames = 1 << 24
+  /// The most frames all replays together may hold (2^22 = 4,194,304): each replay allocates its
+  /// frames up front, about 100 bytes each for LRU and FIFO and up to 450 for ARC (measured), so
+  /// this bounds the replays' memory at about 0.4 to 2 GB.
+  public static let maximumTotalFrames = 1 << 22
 
   /// The trace's format (`auto` detects it from the first lines).
   public var format: TraceFormat
@@ -29,6 +30,9 @@ public struct TraceAnalysisOptions: Sendable {
   public var curveSampler: SpatialSampler?
   /// Where OPT's scratch files go; nil means `$TMPDIR`, else `/tmp`.
   public var temporaryDirectory: String?
+  /// Threads for the read: 2 reads and parses on a second thread while this one replays
+  /// (`PageBlockPipeline`); 1 does both here. Results are the same either way.
+  public var threads: Int = 2
 
   public init(
     format: TraceFormat = .auto, reader: TraceReaderOptions = TraceReaderOptions(), pageSize: Int = 4096,
@@ -82,7 +86,7 @@ public struct TraceAnalysisOptions: Sendable {
     if totalFrames > TraceAnalysisOptions.maximumTotalFrames {
       let total = totalFrames == .max ? "more than 2^63" : "\(totalFrames)"
       return "the replays would hold \(total) frames in all (expected at most "
-        + "\(TraceAnalysisOptions.maximumTotalFrames) = 2^24: fewer or smaller sizes, fewer policies, "
+        + "\(TraceAnalysisOptions.maximumTotalFrames) = 2^22: fewer or smaller sizes, fewer policies, "
         + "or --mrc for LRU at every size)"
     }
     return nil

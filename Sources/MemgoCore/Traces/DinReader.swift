@@ -17,6 +17,7 @@ public typealias DinReader = TraceFileReader<DinSyntax>
 /// that is not a hexadecimal size is malformed (so a comment needs a size before it). Blank lines
 /// are skipped.
 public enum DinSyntax: TraceLineSyntax {
+  @inline(__always)
   public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
     var cursor = ByteCursor(line)
     cursor.skipBlanks()

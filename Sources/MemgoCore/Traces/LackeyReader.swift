@@ -12,6 +12,7 @@ public typealias LackeyReader = TraceFileReader<LackeySyntax>
 /// `**PID**` with `-v` or on fatal errors) and blank lines are skipped; anything else, for example the
 /// traced program's own output mixed into the log, is malformed.
 public enum LackeySyntax: TraceLineSyntax {
+  @inline(__always)
   public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
     var cursor = ByteCursor(line)
     cursor.skipBlanks()

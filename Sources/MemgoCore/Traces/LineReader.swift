@@ -93,6 +93,7 @@ public struct LineReader {
   /// - Throws: `TraceError` `syntax` for an over-long line (the next call resumes after it), `io`
   ///   if reading fails.
   /// - Complexity: amortized O(line length).
+  @inline(__always)
   public mutating func next() throws(TraceError) -> UnsafeBufferPointer<UInt8>? {
     while true {
       if discarding {

@@ -8,10 +8,10 @@
 ///
 /// Each distance is found in O(log n): every access takes the next time slot, a `SlotRankSet`
 /// (a bitmap with a Fenwick tree over its words) holds each page's most recent slot, and the
-/// distance is 1 + the number of live slots after the page's previous one; a `PageMap` gives the
-/// page's previous slot (one hash probe per reference). When the slots run out, the live slots
-/// are renumbered in time order (time compaction) with as many free slots again, an amortized O(1)
-/// cost; so memory is O(distinct pages), whatever the trace length.
+/// distance is 1 + the number of live slots after the page's previous one; a `RegionPageMap` gives
+/// the page's previous slot (at most one hash probe per reference). When the slots run out, the
+/// live slots are renumbered in time order (time compaction) with as many free slots again, an
+/// amortized O(1) cost; so memory is O(distinct pages), whatever the trace length.
 ///
 /// With a sampling rate below 1 it follows SHARDS (Waldspurger et al., FAST 2015): only references
 /// to pages the `SpatialSampler` keeps are processed, a sampled distance `d` stands for `d / R`, and
@@ -30,7 +30,7 @@ public struct MissRatioCurve {
   public private(set) var sampledColdMisses = 0
 
   /// Each sampled page's most recent time slot.
-  private var pages: PageMap
+  private var pages: RegionPageMap
   /// The live slots: each sampled page's most recent one.
   private var live: SlotRankSet
   /// The slot the next access takes.
@@ -60,7 +60,7 @@ public struct MissRatioCurve {
     precondition(minimumSlotCapacity >= 2)
     self.sampler = sampler
     self.minimumSlotCapacity = minimumSlotCapacity
-    pages = PageMap()
+    pages = RegionPageMap()
     live = SlotRankSet(capacity: minimumSlotCapacity, members: 0)
   }
 

@@ -49,6 +49,7 @@ public struct PageAccessStream<Reader: TraceReader> {
 
   /// Returns the next page access, or `nil` at the end of the trace.
   /// - Throws: what the reader throws.
+  @inline(__always)
   public mutating func next() throws(TraceError) -> PageAccess? {
     while !walking {
       guard let reference = try reader.next() else { return nil }

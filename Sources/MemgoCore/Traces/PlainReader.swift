@@ -10,6 +10,7 @@ public typealias PlainReader = TraceFileReader<PlainSyntax>
 /// the same notation (default 1). Fields are separated by spaces or tabs. Blank lines and lines
 /// whose first non-blank character is `#` are skipped.
 public enum PlainSyntax: TraceLineSyntax {
+  @inline(__always)
   public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
     var cursor = ByteCursor(line)
     cursor.skipBlanks()

@@ -46,6 +46,7 @@ public struct TraceFileReader<Syntax: TraceLineSyntax>: TraceReader {
   public var lineNumber: Int { lines.lineNumber }
 
   /// - Complexity: O(length of the lines read), no allocation unless a line is malformed.
+  @inline(__always)
   public mutating func next() throws(TraceError) -> TraceReference? {
     while true {
       let line: UnsafeBufferPointer<UInt8>
