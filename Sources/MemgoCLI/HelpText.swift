@@ -119,7 +119,8 @@ enum HelpText {
     OPTIONS:
       --check                 Regenerate into a temporary directory and compare: exit status 1,
                               naming every file that differs, is missing, or has no scenario
-                              (default: off, write into reports/).
+                              (default: off, write into reports/). Documents named in capitals
+                              (VALIDATION.md) and subdirectories are left alone.
       --scenarios DIR         Where the scenarios are (values: a directory; default: scenarios).
       --reports DIR           Where the reports are (values: a directory; default: reports).
       --jobs N                Work units run in parallel (values: 1...4096; default: the number of

@@ -9,7 +9,8 @@ import MemgoCore
 /// `memgo reproduce [--check]`: regenerate reports/ from scenarios/ — every SCENARIOS/*.json gives
 /// REPORTS/NAME.md, .csv, .json and, for a sweep, .svg. With `--check`, regenerate into a
 /// temporary directory instead and fail (exit 1), naming each file that differs, is missing or
-/// has no scenario, unless reports/ matches byte for byte.
+/// has no scenario, unless reports/ matches byte for byte. Documents written by hand beside the
+/// reports (a stem in capitals: VALIDATION.md) and subdirectories (plots/) are left alone.
 enum ReproduceCommand {
   static let options = [
     OptionSpec(name: "check", takesValue: false),
@@ -117,7 +118,8 @@ enum ReproduceCommand {
       if fresh != old { differences.append("\(committed): differs from a fresh run (\(firstDifference(old, fresh)))") }
     }
     let expectedSet = Set(expected)
-    for name in FileSystem.list(reports) ?? [] where !name.hasPrefix(".") && !expectedSet.contains(name) {
+    for name in FileSystem.list(reports) ?? []
+    where !name.hasPrefix(".") && !expectedSet.contains(name) && !isDocument(name) {
       if let dot = name.lastIndex(of: "."), reportExtensions.contains(String(name[name.index(after: dot)...])) {
         differences.append(
           "\(reports)/\(name): no scenario in \(scenarios) produces it (remove it or restore its scenario)")
@@ -132,6 +134,15 @@ enum ReproduceCommand {
     }
     throw CLIError(
       status: 1, lines: differences + ["fresh files are in \(target) (compare with: diff -r \(reports) \(target))"])
+  }
+
+  /// Whether `name` is a hand-written document kept beside the reports (VALIDATION.md, README.md):
+  /// its stem has capitals and no lower-case letter. `--check` does not call it stale (a report of
+  /// a scenario named in capitals is still compared, being among the expected files).
+  static func isDocument(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: ".") else { return false }
+    let stem = name[..<dot]
+    return !stem.isEmpty && stem.allSatisfy { !$0.isLowercase } && stem.contains { $0.isUppercase }
   }
 
   /// `line N` of the first difference, or which file is longer.

@@ -65,6 +65,9 @@ enum RunCommand {
     let loaded = try loadScenario(path)
     let plan = RunPlan(loaded: loaded, seedOverride: seed, replicationsOverride: replications, version: memgoVersion)
     let file = plan.scenario
+    if let replications, let problem = ResourceEstimate.resultProblem(of: file.points) {
+      throw .usage("\(path): --replications \(replications): \(problem)")
+    }
     let quiet = args.flags.contains("quiet")
 
     if let logPath = args.values["log"] {

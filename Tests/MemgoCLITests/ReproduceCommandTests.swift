@@ -40,6 +40,7 @@ import Testing
     try (String(contentsOf: md, encoding: .utf8) + "edited\n").write(to: md, atomically: true, encoding: .utf8)
     try FileManager.default.removeItem(at: reports.appendingPathComponent("cli-sweep.svg"))
     try "old\n".write(to: reports.appendingPathComponent("gone.csv"), atomically: true, encoding: .utf8)
+    try "# Notes\n".write(to: reports.appendingPathComponent("NOTES.md"), atomically: true, encoding: .utf8)
     let check = try CLITests.memgo(["reproduce", "--check"], in: dir)
     #expect(check.status == 1)
     let lines = check.stderr.split(separator: "\n").map(String.init)
@@ -50,6 +51,8 @@ import Testing
     #expect(
       lines.contains(
         "memgo: reports/gone.csv: no scenario in scenarios produces it (remove it or restore its scenario)"))
+    #expect(!lines.contains { $0.contains("NOTES.md") }, "a document in capitals is not a stale report")
+    #expect(lines.count == 4, "\(lines)")
     let fresh = try #require(
       lines.last?.components(separatedBy: "fresh files are in ").last?.components(separatedBy: " ").first)
     #expect(FileManager.default.fileExists(atPath: fresh + "/one.md"))
