@@ -48,7 +48,10 @@ import Testing
       (["run", "x.json", "--fromat", "json"], "run: unknown option '--fromat' (did you mean '--format'?)"),
       (["run", "x.json", "--replications", "0"], "run: --replications '0' is not a whole number in 1...100000"),
       (["run", "x.json", "--seed", "-1"], "run: --seed '-1' is not a whole number in 0...18446744073709551615"),
-      (["run", "x.json", "--jobs", "99999999999999999999"], "run: --jobs '99999999999999999999' is not a whole number in 1...4096"),
+      (
+        ["run", "x.json", "--jobs", "99999999999999999999"],
+        "run: --jobs '99999999999999999999' is not a whole number in 1...4096"
+      ),
       (["run", "x.json", "--format"], "run: option '--format' needs a value"),
       (["run", "x.json", "--quiet=yes"], "run: option '--quiet' takes no value"),
       (["validate"], "validate: expected one or more scenario files (usage: memgo validate SCENARIO.json...)"),

@@ -50,7 +50,8 @@ import Testing
       "machine: missing required key"),
     Case("zero count", scenario(process: #""count": 0"#), "processes[0].count: 0 is out of range (expected 1 <= count"),
     Case(
-      "negative count", scenario(process: #""count": -3"#), "processes[0].count: -3 is out of range (expected 1 <= count"),
+      "negative count", scenario(process: #""count": -3"#),
+      "processes[0].count: -3 is out of range (expected 1 <= count"),
     Case(
       "ways that do not divide entries", scenario(machine: #""frames": 64, "tlb": {"entries": 64, "ways": 3}"#),
       "machine.tlb.ways: 3 does not divide entries (64)"),
@@ -184,7 +185,8 @@ import Testing
     try Data(trace).write(to: dir.appendingPathComponent("trace.trace"))
     let path = try CLITests.write(
       Self.scenario(
-        process: #""addressSpace": "1MiB", "access": {"pattern": "trace", "path": "trace.trace", "format": "\#(format)"}"#),
+        process:
+          #""addressSpace": "1MiB", "access": {"pattern": "trace", "path": "trace.trace", "format": "\#(format)"}"#),
       named: "replay.json", in: dir)
     return (dir, path)
   }

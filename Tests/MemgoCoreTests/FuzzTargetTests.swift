@@ -70,7 +70,8 @@ import Testing
 
   @Test func shrunkScenariosRunBriefly() throws {
     let file = try ScenarioLoader.load(
-      bytes: Array(#"{"stop": {"time": "10s"}, "machine": {"frames": 100000, "cpus": 64}, "processes": [{"count": 1000}]}"#.utf8),
+      bytes: Array(
+        #"{"stop": {"time": "10s"}, "machine": {"frames": 100000, "cpus": 64}, "processes": [{"count": 1000}]}"#.utf8),
       path: "t.json")
     let small = try #require(FuzzTarget.shrunk(file.points[0].scenario))
     #expect(small.machine.frames == 4096)

@@ -33,8 +33,9 @@ import Testing
     #expect(estimate.tlbs == 3 * (64 * 16 + 64))
     #expect(estimate.frames == 64 * (40 + 16))
     #expect(estimate.statistics == 2 * ResourceEstimate.tallyBytes)
-    #expect(estimate.total == estimate.frames + estimate.processes + estimate.tlbs + estimate.pageTables
-      + estimate.statistics)
+    #expect(
+      estimate.total == estimate.frames + estimate.processes + estimate.tlbs + estimate.pageTables
+        + estimate.statistics)
   }
 
   @Test func requestsBoundThePagesTouched() {
@@ -116,7 +117,8 @@ import Testing
 
   @Test func worstCasePageTablesAreRefusedAtTheAddressSpace() {
     let lines = Self.problems(
-      #"{"stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{"name": "a"}, {"name": "b", "addressSpace": "64TiB"}]}"#)
+      #"{"stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{"name": "a"}, {"name": "b", "addressSpace": "64TiB"}]}"#
+    )
     #expect(lines.count == 1)
     #expect(lines.first?.hasPrefix("t.json: processes[1].addressSpace: a run needs an estimated") == true)
     #expect(lines.first?.contains("page tables of 1 process(es) of group \"b\"") == true)
@@ -124,11 +126,13 @@ import Testing
 
   @Test func manyProcessesAreRefusedAtTheirCount() {
     let lines = Self.problems(
-      #"{"stop": {"requests": 1}, "machine": {"frames": 64, "pageTable": {"levels": 1}, "pageSize": "1GiB"}, "processes": [{"count": 1000000, "addressSpace": "1GiB", "size": "1B"}]}"#)
+      #"{"stop": {"requests": 1}, "machine": {"frames": 64, "pageTable": {"levels": 1}, "pageSize": "1GiB"}, "processes": [{"count": 1000000, "addressSpace": "1GiB", "size": "1B"}]}"#
+    )
     // 10^6 processes: 5.1 GiB of process state and 1 GiB of TLBs fit; with 65536-entry TLBs they do not.
     #expect(lines == [])
     let tlbHeavy = Self.problems(
-      #"{"stop": {"requests": 1}, "machine": {"frames": 64, "tlb": {"entries": 65536}}, "processes": [{"count": 100000, "addressSpace": "4KiB", "size": "1B"}]}"#)
+      #"{"stop": {"requests": 1}, "machine": {"frames": 64, "tlb": {"entries": 65536}}, "processes": [{"count": 100000, "addressSpace": "4KiB", "size": "1B"}]}"#
+    )
     #expect(tlbHeavy.count == 1)
     #expect(tlbHeavy.first?.hasPrefix("t.json: machine.tlb.entries: a run needs an estimated") == true)
     #expect(tlbHeavy.first?.contains("machine.cpus") == true)
@@ -136,7 +140,8 @@ import Testing
 
   @Test func aSweptValueBeyondTheBudgetIsReportedInTheSweep() {
     let lines = Self.problems(
-      #"{"stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{}], "sweep": {"machine.frames": [64, 2147483648]}}"#)
+      #"{"stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{}], "sweep": {"machine.frames": [64, 2147483648]}}"#
+    )
     #expect(lines.count == 1)
     #expect(lines.first?.hasPrefix("t.json: sweep.machine.frames[1]: a run needs an estimated") == true)
   }
@@ -151,7 +156,8 @@ import Testing
           + "each run keeps about 59.0 KiB per group)"
       ])
     let sweep = Self.problems(
-      #"{"replications": 1000, "stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{}], "sweep": {"seed": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37]}}"#)
+      #"{"replications": 1000, "stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{}], "sweep": {"seed": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37]}}"#
+    )
     #expect(sweep.first?.hasPrefix("t.json: replications: 37000 run(s)") == true)
   }
 
@@ -162,7 +168,8 @@ import Testing
         == ["t.json: processes: 10001 process groups (expected at most 10^4; use \"count\" for identical processes)"])
     let values = "[" + Array(repeating: "\"1us\"", count: 1_000_001).joined(separator: ",") + "]"
     let lines = Self.problems(
-      #"{"stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{"interval": {"dist": "empirical", "values": \#(values)}}]}"#)
+      #"{"stop": {"requests": 1}, "machine": {"frames": 64}, "processes": [{"interval": {"dist": "empirical", "values": \#(values)}}]}"#
+    )
     #expect(lines == ["t.json: processes[0].interval.values: 1000001 values (expected at most 10^6)"])
   }
 

@@ -10,7 +10,8 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("memgo-cache-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try trace.write(to: directory.appendingPathComponent("t.trace"), atomically: true, encoding: .utf8)
-    let json = #"{"stop": {"time": "1s"}, "machine": {"frames": 4}, "processes": [{"addressSpace": "1MiB", "#
+    let json =
+      #"{"stop": {"time": "1s"}, "machine": {"frames": 4}, "processes": [{"addressSpace": "1MiB", "#
       + #""access": {"pattern": "trace", "path": "t.trace", "format": "plain"}}], "#
       + #""sweep": {"machine.frames": [1, 2, 3, 4, 5, 6, 7, 8]}}"#
     return (json, directory)

@@ -56,9 +56,17 @@ import Testing
   @Test(arguments: [
     ("lackey", " L 1000,1\n L 10g0,8\n", "bad address (expected hexadecimal digits without 0x, below 2^64)"),
     ("din", "0 1000\n0 0x12z4\n", "bad address (expected hexadecimal digits, optionally after 0x, below 2^64)"),
-    ("plain", "R 0x1000\nR 0xfffg\n", "bad address (expected 0x and hexadecimal digits, or decimal digits, below 2^64)"),
-    ("lackey", " L 1000,1\n L 10000000000000000,8\n", "bad address (expected hexadecimal digits without 0x, below 2^64)"),
-    ("plain", "R 0x1000\nW 0x10000000000000000\n", "bad address (expected 0x and hexadecimal digits, or decimal digits, below 2^64)"),
+    (
+      "plain", "R 0x1000\nR 0xfffg\n", "bad address (expected 0x and hexadecimal digits, or decimal digits, below 2^64)"
+    ),
+    (
+      "lackey", " L 1000,1\n L 10000000000000000,8\n",
+      "bad address (expected hexadecimal digits without 0x, below 2^64)"
+    ),
+    (
+      "plain", "R 0x1000\nW 0x10000000000000000\n",
+      "bad address (expected 0x and hexadecimal digits, or decimal digits, below 2^64)"
+    ),
   ])
   func badHexIsRefusedNamingTheLine(_ format: String, _ text: String, _ message: String) throws {
     let error = try #require(Self.error(format, text))
@@ -74,7 +82,10 @@ import Testing
     ("lackey", " L 1000,1\n S\n", "not a lackey record (expected 'I', 'L', 'S' or 'M', then ADDRESS,SIZE)"),
     ("din", "0 1000\n1\n", "missing address (expected LABEL ADDRESS [SIZE])"),
     ("plain", "R 0x1000\nW\n", "expected an address after R or W ([R|W] ADDRESS [SIZE])"),
-    ("plain", "R 0x1000\nW 0x10 0\n", "bad size (expected a number of bytes, 1 to 4294967295, decimal or 0x hexadecimal)"),
+    (
+      "plain", "R 0x1000\nW 0x10 0\n",
+      "bad size (expected a number of bytes, 1 to 4294967295, decimal or 0x hexadecimal)"
+    ),
   ])
   func missingFieldsAreRefusedNamingTheLine(_ format: String, _ text: String, _ message: String) throws {
     let error = try #require(Self.error(format, text))

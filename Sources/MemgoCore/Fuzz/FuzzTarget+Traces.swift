@@ -52,7 +52,8 @@ extension FuzzTarget {
         failures.expect(reference.size >= 1, "a reference of size 0")
         let canonical = Array(canonicalLine(reference, syntax: Syntax.self).utf8)
         let again = canonical.withUnsafeBufferPointer { Syntax.parse($0) }
-        if case .reference(let other) = again, other == reference {} else {
+        if case .reference(let other) = again, other == reference {
+        } else {
           failures.expect(false, "\(reference) does not read back from \(String(decoding: canonical, as: UTF8.self))")
         }
       case .malformed(let message):

@@ -18,7 +18,8 @@ extension ScenarioDecoder {
     case .frames:
       node = machine.flatMap { $0["frames"] ?? $0["memory"] } ?? node
       let perFrame = 40 + ResourceEstimate.bytesPerFrame(for: scenario.machine.replacement)
-      what = "\(scenario.machine.frames) frames at about \(perFrame) B each with policy "
+      what =
+        "\(scenario.machine.frames) frames at about \(perFrame) B each with policy "
         + "\(scenario.machine.replacement.policy.rawValue)"
       expected = "fewer frames"
     case .processes, .tlbs:
@@ -29,7 +30,8 @@ extension ScenarioDecoder {
         node = group["count"] ?? group.node
       }
       let count = scenario.processes.reduce(0) { $0 + $1.count }
-      what = part == .tlbs
+      what =
+        part == .tlbs
         ? "\(scenario.machine.cpus ?? count) TLBs of \(scenario.machine.tlb.entries) entries"
         : "the state of \(count) processes"
       expected = "fewer processes, a smaller TLB, or a CPU pool (machine.cpus) whose CPUs share TLBs"
@@ -37,9 +39,11 @@ extension ScenarioDecoder {
       let g = estimate.largestPageTableGroup ?? 0
       if let group = processes.flatMap({ Self.element(g, of: $0) }) { node = group["addressSpace"] ?? group.node }
       let config = scenario.processes[g]
-      what = "the page tables of \(config.count) process(es) of group \(quoted(config.name)) in the worst case, "
+      what =
+        "the page tables of \(config.count) process(es) of group \(quoted(config.name)) in the worst case, "
         + "every page of \(Units.formatSize(config.addressSpace)) mapped in \(scenario.machine.pageTable.levels) levels"
-      expected = "a smaller addressSpace, larger pages, fewer processes, or \"requests\" per process with "
+      expected =
+        "a smaller addressSpace, larger pages, fewer processes, or \"requests\" per process with "
         + "bounded request sizes, which bound the pages touched"
     case .statistics:
       node = processes ?? node

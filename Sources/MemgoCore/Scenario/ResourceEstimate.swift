@@ -64,7 +64,8 @@ public struct ResourceEstimate: Sendable, Equatable {
       processes = saturatingSum(processes, saturatingProduct(Int64(group.count), reader))
     }
     let tlbCount = machine.cpus.map(Int64.init) ?? processCount
-    tlbs = saturatingProduct(tlbCount, saturatingSum(saturatingProduct(Int64(machine.tlb.entries), Self.tlbEntryBytes), 64))
+    tlbs = saturatingProduct(
+      tlbCount, saturatingSum(saturatingProduct(Int64(machine.tlb.entries), Self.tlbEntryBytes), 64))
     var largest: Int64 = 0
     for (g, group) in scenario.processes.enumerated() {
       let perProcess = Self.worstCasePageTableBytes(group, machine: machine)
