@@ -30,7 +30,7 @@ import Testing
     #expect(JSONWriter.string("plain") == "\"plain\"")
     #expect(JSONWriter.string("a\"b\\c/d") == #""a\"b\\c/d""#)
     #expect(JSONWriter.string("\n\r\t\u{08}\u{0C}") == #""\n\r\t\b\f""#)
-    #expect(JSONWriter.string("\u{00}\u{1F}\u{7F}") == "\"\\u0000\\u001f\u{7F}\"")
+    #expect(JSONWriter.string("\u{00}\u{1F}\u{7F}") == "\"\\u0000\\u001f\\u007f\"")
     #expect(JSONWriter.string("µs ± 1 — 日本") == "\"µs ± 1 — 日本\"")
     #expect(JSONWriter.string("e\u{301}") == "\"e\u{301}\"")
   }

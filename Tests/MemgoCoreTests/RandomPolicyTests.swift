@@ -52,16 +52,6 @@ import Testing
     #expect(chiSquare < 24.3, "chi-square \(chiSquare) for \(counts)")  // p = 0.001
   }
 
-  @Test func boundedDrawsAreUnbiasedAndInRange() {
-    var g = RandomPolicy.Generator(seed: 7)
-    var counts = Array(repeating: 0, count: 3)
-    for _ in 0..<30_000 { counts[Int(g.below(3))] += 1 }
-    #expect(counts.allSatisfy { abs($0 - 10_000) < 400 }, "\(counts)")
-    for bound in [1, 2, 5, 1 << 40] as [UInt64] {
-      for _ in 0..<100 { #expect(g.below(bound) < bound) }
-    }
-  }
-
   @Test func freedFramesAreNeverChosen() {
     var policy = RandomPolicy(frameCount: 3, configuration: ReplacementConfig(), seed: 5)
     for f in 0..<3 { policy.didLoad(FrameNumber(f), ref(Int64(f))) }

@@ -136,7 +136,7 @@ public struct ErrorBarPlot: Sendable, Equatable {
     out += " viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
     out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
     out += "<text x=\"\(Self.number(Self.width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">"
-    out += Self.escape(title) + "</text>\n"
+    out += SVGPlot.escape(title) + "</text>\n"
     // Grid and ticks.
     for t in xAxis.ticks {
       out += "<line x1=\"\(px(t))\" y1=\"\(Self.number(Self.top))\" x2=\"\(px(t))\" y2=\"\(Self.number(Self.top + h))\""
@@ -156,10 +156,10 @@ public struct ErrorBarPlot: Sendable, Equatable {
     out += " height=\"\(Self.number(h))\" fill=\"none\" stroke=\"black\"/>\n"
     out +=
       "<text x=\"\(Self.number(Self.left + w / 2))\" y=\"\(Self.number(Self.height - 12))\" text-anchor=\"middle\">"
-    out += Self.escape(xLabel) + "</text>\n"
+    out += SVGPlot.escape(xLabel) + "</text>\n"
     let yMid = Self.number(Self.top + h / 2)
     out += "<text x=\"16\" y=\"\(yMid)\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(yMid))\">"
-    out += Self.escape(yLabel) + "</text>\n"
+    out += SVGPlot.escape(yLabel) + "</text>\n"
     // Theory line.
     if !curve.isEmpty {
       out += "<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" points=\""
@@ -182,11 +182,11 @@ public struct ErrorBarPlot: Sendable, Equatable {
     // Legend.
     let lx = Self.left + 12
     out += "<circle cx=\"\(Self.number(lx + 10))\" cy=\"\(Self.number(Self.top + 16))\" r=\"3.5\" fill=\"#1f77b4\"/>\n"
-    out += "<text x=\"\(Self.number(lx + 26))\" y=\"\(Self.number(Self.top + 20))\">" + Self.escape(pointsLabel)
+    out += "<text x=\"\(Self.number(lx + 26))\" y=\"\(Self.number(Self.top + 20))\">" + SVGPlot.escape(pointsLabel)
     out += "</text>\n"
     out += "<line x1=\"\(Self.number(lx))\" y1=\"\(Self.number(Self.top + 34))\" x2=\"\(Self.number(lx + 20))\""
     out += " y2=\"\(Self.number(Self.top + 34))\" stroke=\"#d62728\" stroke-width=\"2\"/>\n"
-    out += "<text x=\"\(Self.number(lx + 26))\" y=\"\(Self.number(Self.top + 38))\">" + Self.escape(lineLabel)
+    out += "<text x=\"\(Self.number(lx + 26))\" y=\"\(Self.number(Self.top + 38))\">" + SVGPlot.escape(lineLabel)
     out += "</text>\n"
     out += "</svg>\n"
     return out
@@ -197,26 +197,6 @@ public struct ErrorBarPlot: Sendable, Equatable {
 
   /// A tick label: three significant digits without trailing zeros.
   static func tick(_ x: Double) -> String {
-    var text = NumberFormat.significant(x, digits: 3)
-    if text.contains("."), !text.contains("e") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text
-  }
-
-  /// `text` with XML's special characters escaped.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
+    NumberFormat.withoutTrailingZeros(NumberFormat.significant(x, digits: 3))
   }
 }

@@ -16,8 +16,8 @@ public enum JSONWriter {
     return x.description
   }
 
-  /// `s` as a JSON string literal: quoted, with `"`, `\` and control characters escaped
-  /// (RFC 8259 §7: `\n`, `\t`, ... where short forms exist, else `\u00XX`). Other characters,
+  /// `s` as a JSON string literal: quoted, with `"`, `\` and control characters (and DEL) escaped
+  /// (RFC 8259 §7: `\n`, `\t`, ... where short forms exist, else `\u00xx`). Other characters,
   /// including non-ASCII ones, are written as UTF-8.
   public static func string(_ s: String) -> String {
     var out = "\""
@@ -32,7 +32,7 @@ public enum JSONWriter {
       case "\u{08}": out += "\\b"
       case "\u{0C}": out += "\\f"
       default:
-        if scalar.value < 0x20 {
+        if scalar.value < 0x20 || scalar.value == 0x7F {
           let hex = String(scalar.value, radix: 16, uppercase: false)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

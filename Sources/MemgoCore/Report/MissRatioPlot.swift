@@ -35,7 +35,7 @@ public enum MissRatioPlot {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
     out += "viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(font)\">\n"
-    out += "<title>\(escape(title))</title>\n"
+    out += "<title>\(SVGPlot.escape(title))</title>\n"
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
     out += text(width / 2, 30, title, size: 18, anchor: "middle", extra: " font-weight=\"bold\"")
     out += text(width / 2, 53, subtitle, size: 13, anchor: "middle", extra: " fill=\"#555555\"")
@@ -124,8 +124,9 @@ public enum MissRatioPlot {
 
   /// A frame count for a tick label: `800`, `5000`, `20k`, `1.5M`.
   static func frameLabel(_ value: Double) -> String {
-    if value >= 1_000_000 { return trimmed(NumberFormat.fixed(value / 1_000_000, decimals: 2)) + "M" }
-    if value >= 10_000 { return trimmed(NumberFormat.fixed(value / 1000, decimals: 2)) + "k" }
+    let trim = NumberFormat.withoutTrailingZeros
+    if value >= 1_000_000 { return trim(NumberFormat.fixed(value / 1_000_000, decimals: 2)) + "M" }
+    if value >= 10_000 { return trim(NumberFormat.fixed(value / 1000, decimals: 2)) + "k" }
     return NumberFormat.fixed(value, decimals: 0)
   }
 
@@ -138,15 +139,6 @@ public enum MissRatioPlot {
       out.append(digit)
     }
     return (n < 0 ? "-" : "") + out
-  }
-
-  /// `text` without trailing zeros after a decimal point, nor a trailing point.
-  static func trimmed(_ text: String) -> String {
-    guard text.contains(".") else { return text }
-    var out = Substring(text)
-    while out.hasSuffix("0") { out = out.dropLast() }
-    if out.hasSuffix(".") { out = out.dropLast() }
-    return String(out)
   }
 
   // MARK: - SVG elements
@@ -162,21 +154,6 @@ public enum MissRatioPlot {
     -> String
   {
     "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(extra)>"
-      + "\(escape(content))</text>\n"
-  }
-
-  /// `text` with the XML special characters escaped.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(ch)
-      }
-    }
-    return out
+      + "\(SVGPlot.escape(content))</text>\n"
   }
 }

@@ -44,6 +44,16 @@ public enum NumberFormat {
     return x < 0 && scaled != 0 ? "-" + text : text
   }
 
+  /// `text`, a decimal from this formatter, without the zeros that end its fraction, nor a point
+  /// left bare (`2.50` is `2.5`, `3.00` is `3`); integers and the `1.20e-10` form are unchanged.
+  public static func withoutTrailingZeros(_ text: String) -> String {
+    guard text.contains("."), !text.contains("e") else { return text }
+    var out = Substring(text)
+    while out.hasSuffix("0") { out = out.dropLast() }
+    if out.hasSuffix(".") { out = out.dropLast() }
+    return String(out)
+  }
+
   /// `x` with its integer digits beyond the first `digits` significant ones rounded to zeros
   /// (`roundedToSignificant(127062, digits: 2)` is 130000); numbers below 10^digits unchanged.
   public static func roundedToSignificant(_ x: Double, digits: Int) -> Double {

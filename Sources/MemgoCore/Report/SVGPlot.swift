@@ -114,11 +114,7 @@ public enum SVGPlot {
 
   /// `x` to two decimals without trailing zeros (`12.5`, `3`, `-0.25`).
   static func coordinate(_ x: Double) -> String {
-    var text = NumberFormat.fixed(x, decimals: 2)
-    if text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
+    let text = NumberFormat.withoutTrailingZeros(NumberFormat.fixed(x, decimals: 2))
     return text == "-0" ? "0" : text
   }
 
@@ -142,11 +138,6 @@ public enum SVGPlot {
   /// `x` to at most three significant digits, without trailing zeros (`0.25`, `1024`, `1.5`).
   static func shortNumber(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    var text = NumberFormat.significant(x, digits: 3)
-    if text.contains("."), !text.contains("e") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text
+    return NumberFormat.withoutTrailingZeros(NumberFormat.significant(x, digits: 3))
   }
 }

@@ -158,6 +158,6 @@ extension TraceAnalysis {
   /// A sampling rate for people: three significant digits without trailing zeros (the rate used is
   /// a multiple of 2^-24, so `--sample 0.001` runs at 0.000999987...; JSON keeps the exact value).
   static func displayRate(_ rate: Double) -> String {
-    MissRatioPlot.trimmed(NumberFormat.significant(rate, digits: 3))
+    NumberFormat.withoutTrailingZeros(NumberFormat.significant(rate, digits: 3))
   }
 }

@@ -49,31 +49,10 @@ extension JSONValue {
   }
 }
 
-/// Appends `s` as a JSON string literal, escaping quotes, backslashes and control characters.
+/// Appends `s` as a JSON string literal (`JSONWriter.string`), cut after `limit` scalars.
 private func writeString(_ s: String, to output: inout String, limit: Int) {
-  output += "\""
-  var written = 0
-  for scalar in s.unicodeScalars {
-    written += 1
-    if written > limit { break }
-    switch scalar {
-    case "\"": output += "\\\""
-    case "\\": output += "\\\\"
-    case "\n": output += "\\n"
-    case "\r": output += "\\r"
-    case "\t": output += "\\t"
-    case "\u{08}": output += "\\b"
-    case "\u{0C}": output += "\\f"
-    default:
-      if scalar.value < 0x20 || scalar.value == 0x7F {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        output.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  output += "\""
+  let scalars = s.unicodeScalars
+  output += JSONWriter.string(scalars.count <= limit ? s : String(String.UnicodeScalarView(scalars.prefix(limit))))
 }
 
 /// `text` as a JSON string literal for an error message, cut after about `limit` characters.
