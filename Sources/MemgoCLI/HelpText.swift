@@ -173,7 +173,7 @@ enum HelpText {
   static let bench = """
     OVERVIEW: Measure memgo's speed on built-in cases (build with -c release to measure).
 
-    USAGE: memgo bench [--quick] [--format table|json]
+    USAGE: memgo bench [--quick] [--long] [--format table|json]
 
     OPTIONS:
       --quick                 Run short cases (about a tenth of the accesses), for a smoke test.
@@ -183,19 +183,18 @@ enum HelpText {
       -h, --help              Show help information.
 
     Cases: 'des-zipf-lru' — 8 processes, zipf access, global LRU, 4-level page table, 64-entry
-    4-way TLB, 10M page accesses; 'sweep16-jobs1' and 'sweep16-jobs2' — the same workload swept
-    over 16 memory sizes (10M page accesses in all), run with one and with two worker threads
-    (best of 3 runs each), and their ratio, sweepSpeedup. Reported per case: accessesPerWallSecond,
-    eventsPerWallSecond, peakResidentBytes, wallSeconds.
-    4-way TLB, 10M page accesses. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
+    4-way TLB, 10M page accesses (with --long also 'des-zipf-lru-long', 100M); 'sweep16-jobs1'
+    and 'sweep16-jobs2' — the same workload swept over 16 memory sizes (10M page accesses in
+    all), run with one and with two worker threads (best of 3 runs each), and their ratio,
+    sweepSpeedup. Reported per case: accessesPerWallSecond, eventsPerWallSecond,
     peakResidentBytes, wallSeconds.
     Trace cases, on a 10M-line plain trace generated in $TMPDIR first (its generation time is
     reported as setupSeconds, not measured; the file is deleted after): 'trace-lru' (LRU at 4096
     frames, parsing included), 'trace-lru-1-thread' (the same with --jobs 1), 'trace-mrc' (exact
-    LRU miss-ratio curve at every size),
-    'trace-mrc-shards' (the curve sampled at 1%), 'trace-lru-classified' (LRU plus OPT and the
-    3C split). They also report references and referencesPerWallSecond. Every case reports
-    cpuSeconds too: on a machine busy with other work, wall time includes waiting for a core.
+    LRU miss-ratio curve at every size), 'trace-mrc-shards' (the curve sampled at 1%),
+    'trace-lru-classified' (LRU plus OPT and the 3C split). They also report references and
+    referencesPerWallSecond. Every case reports cpuSeconds too: on a machine busy with other
+    work, wall time includes waiting for a core.
 
     """
 
