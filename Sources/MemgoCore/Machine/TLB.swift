@@ -3,8 +3,12 @@
 /// `entries` translations in `entries / ways` sets; a virtual page maps to set `vpn mod sets`.
 /// `ways == entries` is fully associative. Each entry is tagged with a 64-bit key (the page number,
 /// and the address-space id when the machine has ASIDs) and holds the frame the page maps to.
-/// A TLB with no entries never hits. Entries live in one flat array; no call allocates.
-public struct TLB: Sendable {
+/// A TLB with no entries never hits. No call allocates.
+///
+/// The entries live in memory the TLB's owner allocates and frees (`TLB.Storage`): the simulator
+/// keeps every TLB's entries in one flat buffer, so a lookup is plain loads, with no array
+/// uniqueness or bounds checks on the per-access path.
+public struct TLB {
   /// One translation: its tag plus one (0 marks an empty entry), its frame, and its last use.
   struct Entry {
     var tag: UInt64 = 0
@@ -12,19 +16,43 @@ public struct TLB: Sendable {
     var frame: Int32 = -1
   }
 
+  /// The entries of `count` TLBs of `entries` entries each, in one allocation; `deallocate()`
+  /// frees it once its TLBs are no longer used.
+  struct Storage {
+    let buffer: UnsafeMutableBufferPointer<Entry>
+    let entriesPerTLB: Int
+
+    init(count: Int, entries: Int) {
+      entriesPerTLB = entries
+      buffer = .allocate(capacity: max(1, count * entries))
+      buffer.initialize(repeating: Entry())
+    }
+
+    /// The `index`-th TLB, `ways`-way set-associative, over its own slice of the storage.
+    func tlb(_ index: Int, ways: Int) -> TLB {
+      TLB(entries: entriesPerTLB, ways: ways, at: buffer.baseAddress! + index * entriesPerTLB)
+    }
+
+    func deallocate() {
+      buffer.deinitialize().deallocate()
+    }
+  }
+
   /// Number of sets.
   let sets: Int
   /// Entries per set.
   let ways: Int
-  var entries: [Entry]
+  /// `sets × ways` entries, owned by a `Storage`.
+  let entries: UnsafeMutablePointer<Entry>
   /// Counts uses, for LRU within a set; on wrap-around every stamp is reset.
   var clock: UInt32 = 0
 
-  /// Creates an empty TLB; `ways` must divide `entries` (validated by the scenario loader).
-  public init(entries: Int, ways: Int) {
-    self.ways = entries == 0 ? 0 : ways
-    self.sets = entries == 0 ? 0 : entries / ways
-    self.entries = Array(repeating: Entry(), count: entries)
+  /// A TLB over `entries` initialized entries at `memory`; `ways` must divide `entries`
+  /// (validated by the scenario loader).
+  init(entries count: Int, ways: Int, at memory: UnsafeMutablePointer<Entry>) {
+    self.ways = count == 0 ? 0 : ways
+    self.sets = count == 0 ? 0 : count / ways
+    entries = memory
   }
 
   /// Whether the TLB has any entry at all.
@@ -49,7 +77,7 @@ public struct TLB: Sendable {
 
   mutating func resetStamps() {
     clock = 0
-    for e in entries.indices { entries[e].stamp = 0 }
+    for e in 0..<(sets * ways) { entries[e].stamp = 0 }
   }
 
   /// Looks `key` (page `vpn`) up; on a hit marks the entry most recently used and returns its frame.
@@ -58,13 +86,11 @@ public struct TLB: Sendable {
     let first = firstEntry(ofSetFor: vpn)
     let tag = key &+ 1
     let now = tick()
-    return entries.withUnsafeMutableBufferPointer { entries in
-      for e in first..<(first + ways) where entries[e].tag == tag {
-        entries[e].stamp = now
-        return entries[e].frame
-      }
-      return nil
+    for e in first..<(first + ways) where entries[e].tag == tag {
+      entries[e].stamp = now
+      return entries[e].frame
     }
+    return nil
   }
 
   /// Inserts the translation `key → frame`, evicting the set's least recently used entry.
@@ -72,14 +98,15 @@ public struct TLB: Sendable {
     guard sets > 0 else { return }
     let first = firstEntry(ofSetFor: vpn)
     let now = tick()
-    entries.withUnsafeMutableBufferPointer { entries in
-      var victim = first
-      for e in first..<(first + ways) {
-        if entries[e].tag == 0 { victim = e; break }
-        if entries[e].stamp < entries[victim].stamp { victim = e }
+    var victim = first
+    for e in first..<(first + ways) {
+      if entries[e].tag == 0 {
+        victim = e
+        break
       }
-      entries[victim] = Entry(tag: key &+ 1, stamp: now, frame: frame)
+      if entries[e].stamp < entries[victim].stamp { victim = e }
     }
+    entries[victim] = Entry(tag: key &+ 1, stamp: now, frame: frame)
   }
 
   /// Removes the translation for `key` if present (a shootdown); returns whether it was there.
@@ -97,6 +124,6 @@ public struct TLB: Sendable {
 
   /// Empties the TLB (a context switch without ASIDs).
   public mutating func flush() {
-    for e in entries.indices { entries[e].tag = 0 }
+    for e in 0..<(sets * ways) { entries[e].tag = 0 }
   }
 }

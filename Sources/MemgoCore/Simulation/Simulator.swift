@@ -33,6 +33,8 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   let processes: UnsafeMutableBufferPointer<SimProcess>
   var pageTable: PageTable
   let tlbs: UnsafeMutableBufferPointer<TLB>
+  /// The entries of every TLB.
+  let tlbStorage: TLB.Storage
   /// The allocation scope's rules and the replacement policy.
   var allocator: Frames
   /// One set of page-walk caches per TLB (empty without walk caches).
@@ -127,7 +129,9 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       levels: machine.pageTable.levels, processCount: processCount,
       physicalBase: UInt64(frames) * UInt64(machine.pageSize))
     let tlbCount = machine.cpus ?? processCount
-    tlbs = Self.buffer(Array(repeating: TLB(entries: machine.tlb.entries, ways: machine.tlb.ways), count: tlbCount))
+    let storage = TLB.Storage(count: tlbCount, entries: machine.tlb.entries)
+    tlbStorage = storage
+    tlbs = Self.buffer((0..<tlbCount).map { storage.tlb($0, ways: machine.tlb.ways) })
     walkCaches = Self.buffer(
       hasWalkCache
         ? Array(
@@ -162,6 +166,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   deinit {
     processes.deinitialize().deallocate()
     tlbs.deinitialize().deallocate()
+    tlbStorage.deallocate()
     walkCaches.deinitialize().deallocate()
     frameOwner.deinitialize().deallocate()
     frameVPN.deinitialize().deallocate()
