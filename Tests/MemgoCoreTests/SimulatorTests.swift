@@ -369,6 +369,14 @@ import Testing
     #expect(three.machine.majorFaults == 9)
     #expect(four.machine.majorFaults == 10)
   }
+
+  /// The whole curve of the validation study (scenarios/validation-belady.json): the DES's faults
+  /// with 1...7 frames are the textbook's, 12 12 9 10 5 5 5.
+  @Test func beladyCurveMatchesTheTextbook() throws {
+    for (frames, faults) in ValidationPlots.textbookFIFOFaults {
+      #expect(try Self.belady(frames: frames).machine.majorFaults == Int64(faults), "\(frames) frames")
+    }
+  }
 }
 
 /// Minimal file helpers for tests of the core, which does not import Foundation.

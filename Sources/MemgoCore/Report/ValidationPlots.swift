@@ -69,4 +69,47 @@ public enum ValidationPlots {
       },
       line: [(low, low), (high, high)], lineLabel: "measured = predicted", logX: true, logY: true)
   }
+
+  /// FIFO's fault counts on Belady's string 1,2,3,4,1,2,5,1,2,3,4,5 with 1...7 frames, as Belady,
+  /// Nelson and Shedler count them ("An anomaly in space-time characteristics of certain programs
+  /// running in a paging machine", CACM 12(6), 1969; Silberschatz et al., Operating System
+  /// Concepts, Figure 10.13): 4 frames fault more than 3.
+  public static let textbookFIFOFaults: [(frames: Int, faults: Int)] = [
+    (1, 12), (2, 12), (3, 9), (4, 10), (5, 5), (6, 5), (7, 5),
+  ]
+
+  /// Belady's anomaly: simulated faults against frames (a sweep over `machine.frames`), with the
+  /// textbook FIFO counts as the line.
+  public static func belady(_ report: Report) -> ErrorBarPlot {
+    ErrorBarPlot(
+      title: "Belady's anomaly: FIFO faults vs frames", xLabel: "frames", yLabel: "page faults",
+      points: report.points.map { point in
+        let faults = point.metrics[.faults]
+        return ErrorBarPlot.Point(x: axisValue(point), y: faults.mean, error: faults.ci95 ?? 0)
+      },
+      line: textbookFIFOFaults.map { (x: Double($0.frames), y: Double($0.faults)) },
+      lineLabel: "Belady, Nelson and Shedler 1969")
+  }
+
+  /// The thrashing knee: throughput against the number of processes for the points of
+  /// `report` whose first sweep axis is the allocation scope `scope` (its second axis is the
+  /// process count), with Denning's prediction of the knee as a vertical line: the count
+  /// `frames / workingSet` at which the working sets (`workingSet` pages each) fill memory.
+  public static func thrashing(_ report: Report, scope: String, frames: Int, workingSet: Double) -> ErrorBarPlot {
+    let points = report.points.filter { $0.parameters.first?.value == .string(scope) }
+    let throughput = points.map { point in
+      let x = point.parameters.dropFirst().first.flatMap { member -> Double? in
+        guard case .number(let text) = member.value else { return nil }
+        return Double(text)
+      }
+      let metric = point.metrics[.throughput]
+      return ErrorBarPlot.Point(x: x ?? 0, y: metric.mean, error: metric.ci95 ?? 0)
+    }
+    let knee = workingSet > 0 ? Double(frames) / workingSet : 0
+    let top = (throughput.map { $0.y + $0.error }.max() ?? 1) * 1.05
+    return ErrorBarPlot(
+      title: "Thrashing: throughput vs multiprogramming (scope \(scope))", xLabel: "processes",
+      yLabel: "throughput (req/s)", points: throughput, line: [(x: knee, y: 0), (x: knee, y: top)],
+      lineLabel: "working sets fill memory (N = \(NumberFormat.significant(knee, digits: 2)))")
+  }
 }
