@@ -42,23 +42,9 @@ import Testing
   /// With the automatic period the policy ticks every `frames` references it sees, which in a replay
   /// is the same as an explicit period of `frames` picoseconds.
   @Test func automaticPeriodCountsReferences() {
-    for seed in UInt64(0)..<300 {
-      let w = RandomWorkload(seed: seed)
-      var auto = w.configuration
-      auto.agingPeriod = nil
-      var explicit = w.configuration
-      explicit.agingPeriod = SimTime(picoseconds: Int64(w.frames))
-      var a = PolicyReplay<AgingPolicy>(frames: w.frames, configuration: auto)
-      var b = PolicyReplay<AgingPolicy>(frames: w.frames, configuration: explicit)
-      for case .reference(let p, let isWrite) in w.ops {
-        let x = a.reference(p, isWrite: isWrite)
-        let y = b.reference(p, isWrite: isWrite)
-        if x != y {
-          Issue.record("seed \(seed): \(x) != \(y)")
-          break
-        }
-      }
-    }
+    expectSameDecisions(
+      AgingPolicy.self, automatic: { $0.agingPeriod = nil },
+      explicit: { $0.agingPeriod = SimTime(picoseconds: Int64($1)) })
   }
 
   @Test func freedFramesLeaveTheHeap() {

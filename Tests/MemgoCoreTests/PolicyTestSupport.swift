@@ -171,3 +171,29 @@ func victimsAroundExit<P: ReplacementPolicy>(
   }
   return (victims, reused)
 }
+
+/// Checks that two configurations of `P` make the same decisions on 300 seeded random workloads:
+/// `automatic` and `explicit` each adjust a workload's configuration given its frame count (for
+/// parameters whose automatic value counts references, which in a replay equal picoseconds).
+func expectSameDecisions<P: ReplacementPolicy>(
+  _ policy: P.Type, automatic: (inout ReplacementConfig) -> Void,
+  explicit: (inout ReplacementConfig, _ frames: Int) -> Void, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  for seed in UInt64(0)..<300 {
+    let w = RandomWorkload(seed: seed)
+    var first = w.configuration
+    automatic(&first)
+    var second = w.configuration
+    explicit(&second, w.frames)
+    var a = PolicyReplay<P>(frames: w.frames, configuration: first)
+    var b = PolicyReplay<P>(frames: w.frames, configuration: second)
+    for case .reference(let p, let isWrite) in w.ops {
+      let x = a.reference(p, isWrite: isWrite)
+      let y = b.reference(p, isWrite: isWrite)
+      if x != y {
+        Issue.record("seed \(seed): \(x) != \(y)", sourceLocation: sourceLocation)
+        break
+      }
+    }
+  }
+}

@@ -30,23 +30,9 @@ import Testing
 
   /// The automatic τ counts references: in a replay it equals an explicit τ of `frames`.
   @Test func automaticTauCountsReferences() {
-    for seed in UInt64(0)..<300 {
-      let w = RandomWorkload(seed: seed)
-      var auto = w.configuration
-      auto.wsclockTau = nil
-      var explicit = w.configuration
-      explicit.wsclockTau = SimTime(picoseconds: Int64(w.frames))
-      var a = PolicyReplay<WSClockPolicy>(frames: w.frames, configuration: auto)
-      var b = PolicyReplay<WSClockPolicy>(frames: w.frames, configuration: explicit)
-      for case .reference(let p, let isWrite) in w.ops {
-        let x = a.reference(p, isWrite: isWrite)
-        let y = b.reference(p, isWrite: isWrite)
-        if x != y {
-          Issue.record("seed \(seed): \(x) != \(y)")
-          break
-        }
-      }
-    }
+    expectSameDecisions(
+      WSClockPolicy.self, automatic: { $0.wsclockTau = nil },
+      explicit: { $0.wsclockTau = SimTime(picoseconds: Int64($1)) })
   }
 
   @Test func freedFramesLeaveTheClock() {
