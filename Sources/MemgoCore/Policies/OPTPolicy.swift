@@ -21,6 +21,8 @@ public struct OPTPolicy: ReplacementPolicy {
 
   var heap: FrameHeap<Key>
 
+  public static var needsFuture: Bool { true }
+
   public init(frameCount: Int, configuration: ReplacementConfig, seed: UInt64) {
     heap = FrameHeap(frameCount: frameCount, filler: Key(nextUse: 0, frame: 0))
   }

@@ -49,6 +49,14 @@ extension ScenarioDecoder {
       node = processes ?? node
       what = "the statistics of \(scenario.processes.count) process groups"
       expected = "fewer process groups"
+    case .nextUses:
+      let g = estimate.largestPreparationGroup ?? 0
+      if let group = processes.flatMap({ Self.element(g, of: $0) }) { node = group["addressSpace"] ?? group.node }
+      let config = scenario.processes[g]
+      what =
+        "the next uses policy \(scenario.machine.replacement.policy.rawValue) needs, numbering in the worst case "
+        + "every page of \(Units.formatSize(config.addressSpace)) in the trace of group \(quoted(config.name))"
+      expected = "a smaller addressSpace, larger pages, or another policy"
     }
     report(
       node,
