@@ -204,8 +204,8 @@ import Testing
 
   /// A scenario replaying Belady's string with policy opt in `dir`, and a group of `extra` if given.
   static func optScenario(in dir: URL, extra: String? = nil) throws -> String {
-    try "R 0x1000\nR 0x2000\nR 0x3000\nR 0x4000\nR 0x1000\nR 0x2000\nR 0x5000\nR 0x1000\nR 0x2000\nR 0x3000\nR 0x4000\nR 0x5000\n"
-      .write(to: dir.appendingPathComponent("belady.trace"), atomically: true, encoding: .utf8)
+    let references = [1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5].map { "R 0x\($0)000\n" }.joined()
+    try references.write(to: dir.appendingPathComponent("belady.trace"), atomically: true, encoding: .utf8)
     let trace = #"{"name": "t", "addressSpace": "64KiB", "access": {"pattern": "trace", "path": "belady.trace"}}"#
     return try CLITests.write(
       #"{"name": "opt", "stop": {"time": "1s"}, "machine": {"frames": 3, "replacement": {"policy": "opt"}}, "#

@@ -72,7 +72,9 @@ import Testing
   }
 
   /// A group replaying the trace at `path` (in `format`), a reference every microsecond.
-  static func replaying(_ path: String, format: TraceFormat, name: String = "trace", count: Int = 1, requests: Int? = nil)
+  static func replaying(
+    _ path: String, format: TraceFormat, name: String = "trace", count: Int = 1, requests: Int? = nil
+  )
     -> ProcessGroupConfig
   {
     ProcessGroupConfig(

@@ -205,14 +205,13 @@ import Testing
     }
 
     // In a sweep: at the swept policy value, or at the policy naming the sweep point.
+    let policySweep = file(
+      #""policy": "fifo""#, [trace("t"), zipf], sweep: #""machine.replacement.policy": ["lru", "opt"]"#)
+    #expect(F.problems(policySweep) == ["sweep." + problem.replacingAll(": policy", with: "[1]: policy")])
+    let accessSweep = file(
+      #""policy": "opt""#, [trace("t"), trace("u")], sweep: #""processes[1].access": ["uniform"]"#)
     #expect(
-      F.problems(file(#""policy": "fifo""#, [trace("t"), zipf], sweep: #""machine.replacement.policy": ["lru", "opt"]"#))
-        == [
-          #"sweep.machine.replacement.policy[1]: policy "opt" needs the future reference stream: every process "#
-            + #"group must replay a trace (processes[1] ("x") uses pattern "zipf")"#
-        ])
-    #expect(
-      F.problems(file(#""policy": "opt""#, [trace("t"), trace("u")], sweep: #""processes[1].access": ["uniform"]"#)) == [
+      F.problems(accessSweep) == [
         #"machine.replacement.policy: policy "opt" needs the future reference stream: every process group must "#
           + #"replay a trace (processes[1] ("u") uses pattern "uniform")"#
       ])

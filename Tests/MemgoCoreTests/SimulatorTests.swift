@@ -42,7 +42,8 @@ import Testing
     // Pages 0,1,2,3,0,1,2,3 with 8 free frames and a 2-entry TLB: four zero-fill faults
     // (1 + 200 + 2000 + 1 + 200 + 100 = 2502 ns each), then four TLB misses that hit in the page
     // table (1 + 200 + 100 = 301 ns each), each after 1 µs of thinking.
-    let result = try Simulation.run(Self.scenario(Self.machine(frames: 8), Self.looping(pages: 4, requests: 8)), replication: 0)
+    let result = try Simulation.run(
+      Self.scenario(Self.machine(frames: 8), Self.looping(pages: 4, requests: 8)), replication: 0)
     let m = result.machine
     #expect(m.requests == 8)
     #expect(m.accesses == 8)
@@ -59,7 +60,8 @@ import Testing
 
   @Test func tlbHitsWhenTheWorkingSetFits() throws {
     // Two pages, a 2-entry TLB: after the two faults, every access hits (1 + 100 = 101 ns).
-    let result = try Simulation.run(Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 6)), replication: 0)
+    let result = try Simulation.run(
+      Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 6)), replication: 0)
     #expect(result.machine.tlbHits == 4)
     #expect(result.machine.tlbMisses == 4)
     #expect(result.simulatedTime == Self.ns(2 * 3502 + 4 * 1101))
@@ -109,7 +111,8 @@ import Testing
     #expect(tagged.simulatedTime == Self.ns(9206))
     #expect(tagged.machine.cpuBusy == Double(Self.ns(9206).picoseconds))
     // Without ASIDs every switch flushes the TLB, so the second accesses miss (301 ns).
-    let untagged = try Simulation.run(Self.scenario(Self.machine(frames: 8, cpus: 1, asid: false), group), replication: 0)
+    let untagged = try Simulation.run(
+      Self.scenario(Self.machine(frames: 8, cpus: 1, asid: false), group), replication: 0)
     #expect(untagged.machine.contextSwitches == 3)
     #expect(untagged.machine.tlbFlushes == 3)
     #expect(untagged.machine.tlbHits == 0)

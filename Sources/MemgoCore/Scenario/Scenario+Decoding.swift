@@ -169,8 +169,9 @@ extension ScenarioDecoder {
   /// A policy that needs the future reference stream (OPT) runs only where it is known before the
   /// run: every process group must replay a trace. Reported at `machine.replacement.policy`, naming
   /// the first group that does not (groups that failed to decode have their own problems).
-  private mutating func checkFuturePolicy(_ policy: PolicyKind, groups: [ProcessGroupDecoding], in object: JSONObjectView)
-  {
+  private mutating func checkFuturePolicy(
+    _ policy: PolicyKind, groups: [ProcessGroupDecoding], in object: JSONObjectView
+  ) {
     guard let g = groups.firstIndex(where: { $0.config.map { !$0.access.isTrace } ?? false }),
       let group = groups[g].config,
       let machineNode = object["machine"], case .object(let members) = machineNode.value,
