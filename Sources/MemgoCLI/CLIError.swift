@@ -1,3 +1,5 @@
+import MemgoCore
+
 /// A failure that ends a command, with the exit status SPEC assigns to it.
 public struct CLIError: Error, Sendable {
   /// Exit status: 2 for bad usage or invalid input, 1 for any other failure.
@@ -11,4 +13,11 @@ public struct CLIError: Error, Sendable {
   public static func invalid(_ lines: [String]) -> CLIError { CLIError(status: 2, lines: lines) }
   /// A file that cannot be read or written, or another failure (exit 1).
   public static func failure(_ line: String) -> CLIError { CLIError(status: 1, lines: [line]) }
+}
+
+extension CLIError {
+  /// A trace that cannot be read or written (exit 1) or is malformed (exit 2).
+  init(_ error: TraceError) {
+    self = error.kind == .io ? .failure(error.description) : .usage(error.description)
+  }
 }

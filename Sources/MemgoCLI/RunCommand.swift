@@ -152,19 +152,27 @@ enum RunCommand {
   }
 
   /// Runs the single run of `scenario` with the event log going to `path` (or stdout for `-`).
-  /// A log file is written under a temporary name and renamed once complete.
+  /// A log file is written under a temporary name and renamed once complete; a run that fails
+  /// leaves no log file.
   static func runWithLog(_ scenario: Scenario, to path: String) throws(CLIError) -> RunResult {
     let names = scenario.processes.flatMap { Array(repeating: $0.name, count: $0.count) }
     if path == "-" {
       var log = JSONLinesLog(sink: FileSink(descriptor: 1), processNames: names)
-      let result = Simulation.run(scenario, replication: 0, log: &log)
+      let result: RunResult
+      do { result = try Simulation.run(scenario, replication: 0, log: &log) } catch { throw CLIError(error) }
       if let failure = log.sink.failure { throw .failure("--log -: cannot write to stdout: \(failure)") }
       return result
     }
     let pending: AtomicFile.Pending
     do { pending = try AtomicFile.openTemporary(for: path) } catch { throw .failure("\(error)") }
     var log = JSONLinesLog(sink: FileSink(descriptor: pending.descriptor), processNames: names)
-    let result = Simulation.run(scenario, replication: 0, log: &log)
+    let result: RunResult
+    do {
+      result = try Simulation.run(scenario, replication: 0, log: &log)
+    } catch {
+      AtomicFile.abandon(pending)
+      throw CLIError(error)
+    }
     if let failure = log.sink.failure {
       AtomicFile.abandon(pending)
       throw .failure("\(path): cannot write the log: \(failure)")

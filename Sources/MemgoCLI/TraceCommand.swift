@@ -49,7 +49,7 @@ enum TraceCommand {
     do {
       analysis = try TraceAnalysis(path: path, options: analysisOptions)
     } catch {
-      throw error.kind == .io ? .failure(error.description) : .usage(error.description)
+      throw CLIError(error)
     }
     if analysis.skippedLines > 0 {
       Output.error("memgo: \(path): warning: skipped \(analysis.skippedLines) malformed line(s) (--skip-bad-lines)")

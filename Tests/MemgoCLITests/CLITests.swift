@@ -21,11 +21,17 @@ import Testing
     return directory.appendingPathComponent("memgo")
   }
 
-  static func memgo(_ arguments: [String], in directory: URL = repository) throws -> Outcome {
+  /// Runs memgo with `arguments` in `directory`, with `environment` added to this process's.
+  static func memgo(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws
+    -> Outcome
+  {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -199,4 +199,60 @@ import Testing
     }
     #expect(try CLITests.memgo(["help", "run"]).stdout.contains("--shard K/N"))
   }
+
+  // MARK: - OPT in scenarios
+
+  /// A scenario replaying Belady's string with policy opt in `dir`, and a group of `extra` if given.
+  static func optScenario(in dir: URL, extra: String? = nil) throws -> String {
+    let references = [1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5].map { "R 0x\($0)000\n" }.joined()
+    try references.write(to: dir.appendingPathComponent("belady.trace"), atomically: true, encoding: .utf8)
+    let trace = #"{"name": "t", "addressSpace": "64KiB", "access": {"pattern": "trace", "path": "belady.trace"}}"#
+    return try CLITests.write(
+      #"{"name": "opt", "stop": {"time": "1s"}, "machine": {"frames": 3, "replacement": {"policy": "opt"}}, "#
+        + #""processes": [\#(trace)\#(extra.map { ", " + $0 } ?? "")]}"#, named: "opt.json", in: dir)
+  }
+
+  /// Policy opt with a group that does not replay a trace is invalid input: exit 2, one line at the
+  /// policy's path; `run` refuses it the same way. With every group replaying a trace it runs.
+  @Test func optNeedsEveryGroupToReplayATrace() throws {
+    let dir = try CLITests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bad = try Self.optScenario(in: dir, extra: #"{"name": "x", "requests": 5, "access": "uniform"}"#)
+    let validate = try CLITests.memgo(["validate", bad])
+    #expect(validate.status == 2)
+    #expect(
+      validate.stderr
+        == "memgo: \(bad): machine.replacement.policy: policy \"opt\" needs the future reference stream: every "
+        + "process group must replay a trace (processes[1] (\"x\") uses pattern \"uniform\")\n")
+    let run = try CLITests.memgo(["run", bad])
+    #expect(run.status == 2 && run.stderr == validate.stderr && run.stdout.isEmpty)
+
+    let good = try Self.optScenario(in: dir)
+    let json = try CLITests.memgo(["run", good, "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    #expect(json.stdout.contains(#""faults": {"mean": 7,"#))
+  }
+
+  /// Preparing OPT's future writes scratch files in $TMPDIR: when that fails, one `memgo:` line,
+  /// exit 1, and neither a report in --out nor a log file.
+  @Test func optScratchFailureIsOneLineAndExitOne() throws {
+    let dir = try CLITests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try Self.optScenario(in: dir)
+    let out = dir.appendingPathComponent("out")
+    let log = dir.appendingPathComponent("run.log")
+    let environment = ["TMPDIR": dir.appendingPathComponent("missing").path]
+    for arguments in [["run", path, "--out", out.path], ["run", path, "--log", log.path, "--out", out.path]] {
+      let outcome = try CLITests.memgo(arguments, environment: environment)
+      #expect(outcome.status == 1)
+      #expect(outcome.stdout.isEmpty)
+      #expect(
+        outcome.stderr
+          == "memgo: \(dir.path)/missing: cannot create a temporary file for opt-pages: No such file or directory\n")
+      #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("opt.md").path))
+      #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("opt.json").path))
+      #expect(!FileManager.default.fileExists(atPath: log.path))
+      #expect((try? FileManager.default.contentsOfDirectory(atPath: out.path))?.isEmpty ?? true)
+    }
+  }
 }

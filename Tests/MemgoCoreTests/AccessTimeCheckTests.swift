@@ -26,7 +26,7 @@ import Testing
 
   @Test func measuredEqualsPredictedWithoutQueueing() throws {
     let file = try Self.file(Self.scenario(count: 1, channels: 1))
-    let runs = Experiment.run(file)[0]
+    let runs = try Experiment.run(file)[0]
     for run in runs {
       let t = run.machine
       #expect(t.minorFaults > 0 && t.majorFaults > 0 && t.dirtyEvictions > 0 && t.tlbHits > 0)
@@ -41,7 +41,7 @@ import Testing
 
   @Test func gapIsTheQueueingDelayWithContention() throws {
     let file = try Self.file(Self.scenario(count: 4, channels: 1))
-    let runs = Experiment.run(file)[0]
+    let runs = try Experiment.run(file)[0]
     let check = AccessTimeCheck(runs: runs, machine: file.base.machine)
     #expect(check.gap.mean > 0)
     // Without a CPU pool the waits are the disk queue and frames in I/O: at least the disk waits.

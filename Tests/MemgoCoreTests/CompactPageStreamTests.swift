@@ -35,6 +35,18 @@ import Testing
     #expect(out.map(\.isWrite) == [false, true, false, false, true, false, false])
   }
 
+  /// `append(page:)` numbers pages in first-touch order, as `denseIDs` does.
+  @Test func pagesAreNumberedInFirstTouchOrder() throws {
+    let pages: [UInt64] = [7, 0, 1, 2, 0, 3, 0, 1 << 60]
+    var stream = try CompactPageStream(blockLength: 3)
+    for page in pages { #expect(try stream.append(page: page, isWrite: false)) }
+    #expect(stream.distinctPages == 6)
+    var future = try stream.nextUses(blockLength: 3)
+    var ids: [Int] = []
+    while let access = try future.next() { ids.append(Int(access.id)) }
+    #expect(ids == Self.denseIDs(pages))
+  }
+
   /// The backward pass over the scratch file equals the in-memory `NextUse` on seeded random
   /// streams, across block boundaries, with distances past `maximumDelta` taking the far file.
   @Test func matchesInMemoryNextUse() throws {

@@ -15,9 +15,9 @@ import Testing
 
   @Test func reportIsByteIdenticalForOneTwoAndThreeJobs() throws {
     let file = try ExperimentTestSupport.sweep()
-    let renderings = [1, 2, 3].map { jobs in
+    let renderings = try [1, 2, 3].map { jobs in
       ExperimentTestSupport.renderings(
-        Report.build(file: file, results: Experiment.run(file, jobs: jobs), version: "0.1.0"))
+        Report.build(file: file, results: try Experiment.run(file, jobs: jobs), version: "0.1.0"))
     }
     #expect(renderings[0] == renderings[1])
     #expect(renderings[0] == renderings[2])
@@ -29,7 +29,7 @@ import Testing
     // Run a scattered selection in reverse order on three threads; each result equals a lone run.
     let selected = [11, 4, 7, 0]
     let results = Mutex<[Int: RunResult]>([:])
-    let complete = Experiment.run(file, selected: selected, jobs: 3) { index, result in
+    let complete = try Experiment.run(file, selected: selected, jobs: 3) { index, result in
       results.withLock { $0[index] = result }
     }
     #expect(complete)
@@ -37,14 +37,15 @@ import Testing
     #expect(Set(got.keys) == Set(selected))
     for index in selected {
       let unit = units[index]
-      #expect(got[index] == Simulation.run(file.points[unit.point].scenario, replication: unit.replication))
+      let alone = try Simulation.run(file.points[unit.point].scenario, replication: unit.replication)
+      #expect(got[index] == alone)
     }
   }
 
   @Test func stopsBetweenUnits() throws {
     let file = try ExperimentTestSupport.sweep(replications: 2)
     let count = Atomic<Int>(0)
-    let complete = Experiment.run(
+    let complete = try Experiment.run(
       file, selected: Array(0..<12), jobs: 1, shouldStop: { count.load(ordering: .relaxed) >= 3 }
     ) { _, _ in count.wrappingAdd(1, ordering: .relaxed) }
     #expect(!complete)

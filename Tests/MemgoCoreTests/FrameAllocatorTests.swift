@@ -11,4 +11,16 @@ import Testing
     #expect(PFFAllocator.scope == .pff && PFFAllocator.controlsLoad)
     for scope in AllocationScope.allCases { #expect(scope.controlsLoad == (scope == .workingset || scope == .pff)) }
   }
+
+  /// Global and local scopes run the policy, so they need the future exactly when it does; the
+  /// load-controlling scopes choose pages by their own rules.
+  @Test func onlyScopesRunningOPTNeedTheFuture() {
+    #expect(GlobalAllocator<OPTPolicy>.needsFuture && LocalAllocator<OPTPolicy>.needsFuture)
+    #expect(!GlobalAllocator<LRUPolicy>.needsFuture && !LocalAllocator<FIFOPolicy>.needsFuture)
+    #expect(!WorkingSetAllocator.needsFuture && !PFFAllocator.needsFuture)
+    for scope in AllocationScope.allCases {
+      #expect(ReplacementConfig(policy: .opt, scope: scope).needsFuture == !scope.controlsLoad)
+      #expect(!ReplacementConfig(policy: .lru, scope: scope).needsFuture)
+    }
+  }
 }

@@ -28,4 +28,22 @@ import Testing
         FutureAccess(id: 0, isWrite: false, nextUse: .max), FutureAccess(id: 1, isWrite: false, nextUse: .max),
       ])
   }
+
+  /// A rewound stream reads the same files from the first access, the escape file included,
+  /// whatever the original has read.
+  @Test func rewoundReadsFromTheStart() throws {
+    let pages: [UInt64] = [3, 9, 3, 3, 9, 4, 9]
+    var recorder = try CompactPageStream(blockLength: 2)
+    for page in pages { #expect(try recorder.append(page: page, isWrite: false)) }
+    var stream = try recorder.nextUses(blockLength: 2, maximumDelta: 1)
+    let first = try #require(try stream.next())
+    _ = try stream.next()
+    var again = stream.rewound()
+    var rest: [Int64] = []
+    while let access = try stream.next() { rest.append(access.nextUse) }
+    var all: [Int64] = []
+    while let access = try again.next() { all.append(access.nextUse) }
+    #expect(all == [2, 4, 3, .max, 6, .max, .max])
+    #expect(first.nextUse == all[0] && rest == Array(all[2...]))
+  }
 }

@@ -30,7 +30,7 @@ import Testing
   @Test(arguments: [1, 2])
   func diskQueueAndChannels(channels: Int) throws {
     let file = try Self.file(Self.scenario(count: 6, channels: channels))
-    for run in Experiment.run(file)[0] {
+    for run in try Experiment.run(file)[0] {
       let t = run.machine
       let time = Double(run.simulatedTime.picoseconds)
       let ops = Double(t.diskReads + t.diskWrites)
@@ -48,7 +48,7 @@ import Testing
   @Test func cpuPool() throws {
     let file = try Self.file(Self.scenario(count: 4, channels: 1, cpus: "\"cpus\": 1,", think: "300us"))
     let machine = file.base.machine
-    for run in Experiment.run(file)[0] {
+    for run in try Experiment.run(file)[0] {
       let t = run.machine
       let time = Double(run.simulatedTime.picoseconds)
       let diskPs = Double(t.majorFaults) * 1e9 + Double(t.dirtyEvictions) * 1e9

@@ -8,7 +8,7 @@ import Testing
     var parts: [String: String] = [:]
     for k in 1...count {
       let shard = try #require(ShardSpec(index: k, count: count))
-      let entries = PartialResultTests.entries(plan, units: shard.units(of: plan.units.count))
+      let entries = try PartialResultTests.entries(plan, units: shard.units(of: plan.units.count))
       parts["p\(k).json"] = PartialResult(identity: plan.identity, shard: shard).text(entries)
     }
     return parts
@@ -36,7 +36,7 @@ import Testing
     let plan = try ExperimentTestSupport.plan()
     let parts = try Self.parts(plan)
     let unsharded = Report.build(
-      file: plan.scenario, results: Experiment.run(plan.scenario, jobs: 2), version: "0.1.0")
+      file: plan.scenario, results: try Experiment.run(plan.scenario, jobs: 2), version: "0.1.0")
     let expected = ExperimentTestSupport.renderings(unsharded)
     #expect(ExperimentTestSupport.renderings(try Self.merge(parts, ["p1.json", "p2.json", "p3.json"])) == expected)
     #expect(ExperimentTestSupport.renderings(try Self.merge(parts, ["p3.json", "p1.json", "p2.json"])) == expected)

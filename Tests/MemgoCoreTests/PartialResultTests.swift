@@ -3,12 +3,12 @@ import Testing
 @testable import MemgoCore
 
 @Suite struct PartialResultTests {
-  static func entries(_ plan: RunPlan, units: [Int]) -> [PartialResult.Entry] {
-    units.map { u in
+  static func entries(_ plan: RunPlan, units: [Int]) throws -> [PartialResult.Entry] {
+    try units.map { u in
       let unit = plan.units[u]
       return PartialResult.Entry(
         unit: u, point: unit.point, replication: unit.replication,
-        result: Simulation.run(plan.scenario.points[unit.point].scenario, replication: unit.replication))
+        result: try Simulation.run(plan.scenario.points[unit.point].scenario, replication: unit.replication))
     }
   }
 
@@ -23,7 +23,7 @@ import Testing
   @Test func roundTripsHeaderAndEntries() throws {
     let plan = try ExperimentTestSupport.plan(seed: 8)
     let shard = try #require(ShardSpec(index: 2, count: 5))
-    let written = Self.entries(plan, units: shard.units(of: plan.units.count))
+    let written = try Self.entries(plan, units: shard.units(of: plan.units.count))
     let text = PartialResult(identity: plan.identity, shard: shard).text(written)
     #expect(text.hasPrefix("{\n  \"memgoPartialResult\": 1,\n  \"memgo\": \"0.1.0\",\n"))
     #expect(text.contains("\n  \"overrides\": {\"seed\": 8},\n"))
@@ -52,7 +52,7 @@ import Testing
   @Test func refusesWhatIsNotAPartOfThisScenario() throws {
     let plan = try ExperimentTestSupport.plan()
     let shard = try #require(ShardSpec(index: 1, count: 4))
-    let text = PartialResult(identity: plan.identity, shard: shard).text(Self.entries(plan, units: [0]))
+    let text = try PartialResult(identity: plan.identity, shard: shard).text(Self.entries(plan, units: [0]))
     #expect(Self.problem(text) == "no problem")
     #expect(Self.problem("{\"memgo\": \"0.1.0\"}").hasPrefix("part.json: not a memgo partial result (expected"))
     #expect(Self.problem("nonsense").hasPrefix("part.json: not a memgo partial result: line 1"))

@@ -11,8 +11,12 @@ import Testing
     #expect(PolicyKind(rawValue: "twoQ") == nil)
   }
 
-  @Test func onlyOPTNeedsTheFuture() {
+  @Test func onlyOPTNeedsTheFuture() throws {
     #expect(PolicyKind.allCases.filter(\.needsFuture) == [.opt])
+    struct NeedsFuture: PolicyVisitor {
+      func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) -> Bool { Policy.needsFuture }
+    }
+    for kind in PolicyKind.allCases { #expect(try kind.dispatch(NeedsFuture()) == kind.needsFuture, "\(kind)") }
   }
 
   @Test func dispatchPicksTheNamedType() throws {

@@ -25,7 +25,7 @@ import Testing
 
   /// Checks every point of `file`: simulated throughput within its ci95 plus 2% of MVA.
   static func expectAgreement(_ file: ScenarioFile) throws {
-    let results = Experiment.run(file)
+    let results = try Experiment.run(file)
     for (p, point) in file.points.enumerated() {
       let check = try #require(QueueingCheck(scenario: point.scenario, runs: results[p]))
       // Every access is a major fault: one disk visit per request, exactly.
@@ -49,7 +49,7 @@ import Testing
   /// One process, one channel: X = 1/(Z + D) by hand (Z = 10 ms + CPU time, D = 1 ms).
   @Test func singleProcessHandComputed() throws {
     let file = try Self.file(Self.repairman(counts: [1], channels: 1, seconds: 2))
-    let check = try #require(QueueingCheck(scenario: file.points[0].scenario, runs: Experiment.run(file)[0]))
+    let check = try #require(QueueingCheck(scenario: file.points[0].scenario, runs: try Experiment.run(file)[0]))
     let z = check.thinkTime.mean
     #expect(z > 0.010 && z < 0.0101)
     #expect(abs(check.throughput.predicted.mean - 1 / (z + 0.001)) <= 1e-9)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReportBuilderTests {
   @Test func anyOrderGivesTheReportOfReportBuild() throws {
     let file = try ExperimentTestSupport.sweep(replications: 2)
-    let nested = Experiment.run(file, jobs: 1)
+    let nested = try Experiment.run(file, jobs: 1)
     let expected = ExperimentTestSupport.renderings(Report.build(file: file, results: nested, version: "0.1.0"))
     let flat = nested.flatMap { $0 }
     var rng = SplitMix64(seed: 99)
@@ -29,7 +29,7 @@ import Testing
     var builder = ReportBuilder(file: file, version: "0.1.0")
     #expect(builder.totalUnits == 12)
     #expect(builder.groupCount(ofUnit: 5) == 2)
-    let result = Simulation.run(file.points[1].scenario, replication: 1)
+    let result = try Simulation.run(file.points[1].scenario, replication: 1)
     let first = builder.add(unit: 3, result: result)
     let second = builder.add(unit: 3, result: result)
     #expect(first)
@@ -44,7 +44,7 @@ import Testing
   @Test func keepsTheChosenPrimaryMetricForPairedDifferences() throws {
     let file = try ExperimentTestSupport.sweep(replications: 2)
     let report = Report.build(
-      file: file, results: Experiment.run(file, jobs: 2), version: "0.1.0", primaryMetric: .latencyMean)
+      file: file, results: try Experiment.run(file, jobs: 2), version: "0.1.0", primaryMetric: .latencyMean)
     // Policy has two values: one difference per memory size.
     #expect(report.pairedDifferences.count == 3)
     #expect(report.pairedDifferences.allSatisfy { $0.metric == .latencyMean && $0.difference.n == 2 })

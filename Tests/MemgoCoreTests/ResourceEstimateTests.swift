@@ -67,6 +67,28 @@ import Testing
     #expect(ResourceEstimate.resultBudget / (2 * ResourceEstimate.tallyBytes) == 35_544)
   }
 
+  /// A policy that needs the future prepares each trace's next uses, one trace at a time, numbering
+  /// at worst every page of the address space (96 B each, plus 4 MiB of buffers), and each trace
+  /// process keeps a reader (4096 × 8 B of blocks plus 1024 far next uses of 8 B). Other policies,
+  /// and scopes that ignore the policy, prepare nothing.
+  @Test func nextUsesOfTraceGroups() {
+    let trace = AccessPatternConfig.trace(path: "x.trace", format: .plain)
+    let small = ProcessGroupConfig(name: "s", count: 3, addressSpace: 1 << 20, access: trace)
+    let large = ProcessGroupConfig(name: "l", addressSpace: 1 << 30, access: trace)
+    var scenario = Self.scenario(process: small, policy: .opt)
+    scenario.processes.append(large)
+    let estimate = ResourceEstimate(scenario)
+    #expect(estimate.nextUses == (1 << 18) * 96 + (4 << 20) + 4 * (4096 * 8 + 8192))
+    #expect(estimate.largestPreparationGroup == 1)
+    #expect(
+      estimate.total == estimate.frames + estimate.processes + estimate.tlbs + estimate.pageTables
+        + estimate.statistics + estimate.nextUses)
+    scenario.machine.replacement.policy = .lru
+    #expect(ResourceEstimate(scenario).nextUses == 0)
+    scenario.machine.replacement = ReplacementConfig(policy: .opt, scope: .workingset)
+    #expect(ResourceEstimate(scenario).nextUses == 0)
+  }
+
   @Test func ghostListsMakeARCAndTwoQTheLargestPerFrame() {
     var config = ReplacementConfig(policy: .twoQ, twoQKout: 4)
     #expect(ResourceEstimate.bytesPerFrame(for: config) == 32 + 480 + 96)
@@ -122,6 +144,25 @@ import Testing
     #expect(lines.count == 1)
     #expect(lines.first?.hasPrefix("t.json: processes[1].addressSpace: a run needs an estimated") == true)
     #expect(lines.first?.contains("page tables of 1 process(es) of group \"b\"") == true)
+  }
+
+  @Test func nextUsesOfAHugeAddressSpaceAreRefusedAtIt() {
+    let path = TraceTestSupport.temporaryFile("R 0x1000\n", name: "opt")
+    defer { TraceTestSupport.remove(path) }
+    func file(_ policy: String) -> String {
+      #"{"stop": {"requests": 1}, "machine": {"frames": 64, "replacement": {"policy": "\#(policy)"}}, "#
+        + #""processes": [{"name": "t", "addressSpace": "1TiB", "requests": 10, "#
+        + #""access": {"pattern": "trace", "path": "\#(path)"}}]}"#
+    }
+    #expect(Self.problems(file("lru")) == [])
+    let lines = Self.problems(file("opt"))
+    #expect(lines.count == 1)
+    #expect(lines.first?.hasPrefix("t.json: processes[0].addressSpace: a run needs an estimated 24.0 GiB") == true)
+    #expect(
+      lines.first?.contains(
+        "the largest part is the next uses policy opt needs, numbering in the worst case every page of 1TiB in "
+          + "the trace of group \"t\"") == true)
+    #expect(lines.first?.hasSuffix("(expected a smaller addressSpace, larger pages, or another policy)") == true)
   }
 
   @Test func manyProcessesAreRefusedAtTheirCount() {

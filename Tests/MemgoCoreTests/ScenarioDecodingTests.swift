@@ -171,4 +171,49 @@ import Testing
     #expect(manyProblems.count == ScenarioLoader.maximumReportedErrors + 1)
     #expect(manyProblems.last == "at least 901 more problems not shown")
   }
+
+  /// A policy that needs the future (OPT) is valid where every group replays a trace, under scopes
+  /// global and local; otherwise one problem at the policy, naming the first group that does not.
+  /// Scopes workingset and pff ignore the policy, OPT as any other.
+  @Test func optNeedsEveryGroupToReplayATrace() throws {
+    let path = TraceTestSupport.temporaryFile("R 0x1000\nR 0x2000\nR 0x1000\n", name: "opt")
+    defer { TraceTestSupport.remove(path) }
+    func trace(_ name: String) -> String {
+      #"{"name": "\#(name)", "addressSpace": "64KiB", "access": {"pattern": "trace", "path": "\#(path)"}}"#
+    }
+    let zipf = #"{"name": "x", "requests": 5, "access": {"pattern": "zipf", "exponent": 1}}"#
+    func file(_ replacement: String, _ groups: [String], sweep: String = "") -> String {
+      #"{"stop": {"time": "1s"}, "machine": {"frames": 4, "replacement": {\#(replacement)}}, "#
+        + #""processes": [\#(groups.joined(separator: ", "))]"#
+        + (sweep.isEmpty ? "" : #", "sweep": {\#(sweep)}"#) + "}"
+    }
+    let problem =
+      #"machine.replacement.policy: policy "opt" needs the future reference stream: every process group must "#
+      + #"replay a trace (processes[1] ("x") uses pattern "zipf")"#
+
+    #expect(F.scenario(file(#""policy": "opt""#, [trace("t"), trace("u")]))?.machine.replacement.policy == .opt)
+    #expect(F.scenario(file(#""policy": "opt", "scope": "local""#, [trace("t")]))?.machine.replacement.policy == .opt)
+    #expect(F.problems(file(#""policy": "opt""#, [trace("t"), zipf])) == [problem])
+    #expect(F.problems(file(#""policy": "opt", "scope": "local""#, [trace("t"), zipf])) == [problem])
+    #expect(
+      F.problems(file(#""policy": "opt""#, [#"{"requests": 5}"#])) == [
+        #"machine.replacement.policy: policy "opt" needs the future reference stream: every process group "#
+          + #"must replay a trace (processes[0] ("group0") uses pattern "uniform")"#
+      ])
+    for scope in ["workingset", "pff"] {
+      #expect(F.scenario(file(#""policy": "opt", "scope": "\#(scope)""#, [zipf])) != nil, "scope \(scope)")
+    }
+
+    // In a sweep: at the swept policy value, or at the policy naming the sweep point.
+    let policySweep = file(
+      #""policy": "fifo""#, [trace("t"), zipf], sweep: #""machine.replacement.policy": ["lru", "opt"]"#)
+    #expect(F.problems(policySweep) == ["sweep." + problem.replacingAll(": policy", with: "[1]: policy")])
+    let accessSweep = file(
+      #""policy": "opt""#, [trace("t"), trace("u")], sweep: #""processes[1].access": ["uniform"]"#)
+    #expect(
+      F.problems(accessSweep) == [
+        #"machine.replacement.policy: policy "opt" needs the future reference stream: every process group must "#
+          + #"replay a trace (processes[1] ("u") uses pattern "uniform")"#
+      ])
+  }
 }

@@ -38,11 +38,12 @@ import Testing
 
   static func ns(_ n: Int64) -> SimTime { .nanoseconds(n) }
 
-  @Test func minorFaultsThenTLBMissesWithExactTimes() {
+  @Test func minorFaultsThenTLBMissesWithExactTimes() throws {
     // Pages 0,1,2,3,0,1,2,3 with 8 free frames and a 2-entry TLB: four zero-fill faults
     // (1 + 200 + 2000 + 1 + 200 + 100 = 2502 ns each), then four TLB misses that hit in the page
     // table (1 + 200 + 100 = 301 ns each), each after 1 µs of thinking.
-    let result = Simulation.run(Self.scenario(Self.machine(frames: 8), Self.looping(pages: 4, requests: 8)), replication: 0)
+    let result = try Simulation.run(
+      Self.scenario(Self.machine(frames: 8), Self.looping(pages: 4, requests: 8)), replication: 0)
     let m = result.machine
     #expect(m.requests == 8)
     #expect(m.accesses == 8)
@@ -57,18 +58,19 @@ import Testing
     #expect(result.simulatedTime == Self.ns(4 * 3502 + 4 * 1301))
   }
 
-  @Test func tlbHitsWhenTheWorkingSetFits() {
+  @Test func tlbHitsWhenTheWorkingSetFits() throws {
     // Two pages, a 2-entry TLB: after the two faults, every access hits (1 + 100 = 101 ns).
-    let result = Simulation.run(Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 6)), replication: 0)
+    let result = try Simulation.run(
+      Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 6)), replication: 0)
     #expect(result.machine.tlbHits == 4)
     #expect(result.machine.tlbMisses == 4)
     #expect(result.simulatedTime == Self.ns(2 * 3502 + 4 * 1101))
   }
 
-  @Test func majorFaultsGoToDiskAndFIFOEvicts() {
+  @Test func majorFaultsGoToDiskAndFIFOEvicts() throws {
     // Loop over 3 pages in 2 frames under FIFO, no zero-fill: every access is a major fault of
     // 1 + 200 + 2000 + 5 ms + 1 + 200 + 100 ns, and every fault after the first two evicts.
-    let result = Simulation.run(
+    let result = try Simulation.run(
       Self.scenario(Self.machine(frames: 2, zeroFill: false), Self.looping(pages: 3, requests: 6)), replication: 0)
     let m = result.machine
     #expect(m.majorFaults == 6)
@@ -81,11 +83,11 @@ import Testing
     #expect(m.diskBusy == Double(6 * 5_000_000_000 as Int64))
   }
 
-  @Test func dirtyVictimsAreWrittenBackBeforeTheRead() {
+  @Test func dirtyVictimsAreWrittenBackBeforeTheRead() throws {
     // One frame, writes to pages 0,1,0: page 0 zero-filled (2502 ns); page 1 evicts dirty page 0
     // (write 5 ms) and is zero-filled; page 0 evicts dirty page 1 (write 5 ms) and, touched
     // before, is read back (5 ms).
-    let result = Simulation.run(
+    let result = try Simulation.run(
       Self.scenario(Self.machine(frames: 1), Self.looping(pages: 2, requests: 3, writeFraction: 1)), replication: 0)
     let m = result.machine
     #expect(m.minorFaults == 2)
@@ -97,27 +99,28 @@ import Testing
     #expect(result.simulatedTime == Self.ns(3 * 1000 + 2502 + 5_002_502 + 10_002_502))
   }
 
-  @Test func cpuPoolSwitchesAndKeepsTaggedTLBEntries() {
+  @Test func cpuPoolSwitchesAndKeepsTaggedTLBEntries() throws {
     // Two processes, one CPU, one page each, two requests each (see the timeline in the README's
     // model section): 3 context switches; with ASIDs the second accesses hit the TLB (101 ns).
     var group = Self.looping(pages: 1, requests: 2, count: 2)
     group.name = "pair"
-    let tagged = Simulation.run(Self.scenario(Self.machine(frames: 8, cpus: 1), group), replication: 0)
+    let tagged = try Simulation.run(Self.scenario(Self.machine(frames: 8, cpus: 1), group), replication: 0)
     #expect(tagged.machine.contextSwitches == 3)
     #expect(tagged.machine.tlbFlushes == 0)
     #expect(tagged.machine.tlbHits == 2)
     #expect(tagged.simulatedTime == Self.ns(9206))
     #expect(tagged.machine.cpuBusy == Double(Self.ns(9206).picoseconds))
     // Without ASIDs every switch flushes the TLB, so the second accesses miss (301 ns).
-    let untagged = Simulation.run(Self.scenario(Self.machine(frames: 8, cpus: 1, asid: false), group), replication: 0)
+    let untagged = try Simulation.run(
+      Self.scenario(Self.machine(frames: 8, cpus: 1, asid: false), group), replication: 0)
     #expect(untagged.machine.contextSwitches == 3)
     #expect(untagged.machine.tlbFlushes == 3)
     #expect(untagged.machine.tlbHits == 0)
     #expect(untagged.simulatedTime == Self.ns(9606))
   }
 
-  @Test func noTLBWalksEveryTime() {
-    let result = Simulation.run(
+  @Test func noTLBWalksEveryTime() throws {
+    let result = try Simulation.run(
       Self.scenario(Self.machine(frames: 8, tlbEntries: 0), Self.looping(pages: 2, requests: 4)), replication: 0)
     #expect(result.machine.tlbHits == 0)
     #expect(result.machine.pageWalks == 6)
@@ -125,7 +128,7 @@ import Testing
     #expect(result.simulatedTime == Self.ns(2 * 3500 + 2 * 1300))
   }
 
-  @Test func finishedProcessesFreeTheirFrames() {
+  @Test func finishedProcessesFreeTheirFrames() throws {
     // A short-lived group fills all frames and exits; the second group then faults without evicting.
     let machine = Self.machine(frames: 4)
     let first = ProcessGroupConfig(
@@ -136,38 +139,38 @@ import Testing
       size: .constant(1), access: .loop(pages: 4))
     var s = Self.scenario(machine, first)
     s.processes.append(second)
-    let result = Simulation.run(s, replication: 0)
+    let result = try Simulation.run(s, replication: 0)
     #expect(result.machine.evictions == 0)
     #expect(result.groups[1].minorFaults == 4)
   }
 
-  @Test func sameSeedSameResultDifferentSeedDifferent() {
+  @Test func sameSeedSameResultDifferentSeedDifferent() throws {
     var s = Self.scenario(
       Self.machine(frames: 64, policy: .fifo),
       ProcessGroupConfig(
         name: "z", count: 3, addressSpace: 1 << 20, interval: .exponential(mean: 1_000_000),
         size: .uniform(min: 1, max: 10_000), writeFraction: 0.3, access: .zipf(exponent: 0.9)))
     s.stop = StopCondition(requests: 5000)
-    let a = Simulation.run(s, replication: 0)
-    let b = Simulation.run(s, replication: 0)
+    let a = try Simulation.run(s, replication: 0)
+    let b = try Simulation.run(s, replication: 0)
     #expect(a == b)
     s.seed = 2
-    let c = Simulation.run(s, replication: 0)
+    let c = try Simulation.run(s, replication: 0)
     #expect(a != c)
-    #expect(Simulation.run(s, replication: 1) != c)
+    #expect(try Simulation.run(s, replication: 1) != c)
   }
 
-  @Test func stopRequestsCountsOnlyAfterWarmup() {
+  @Test func stopRequestsCountsOnlyAfterWarmup() throws {
     var s = Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 1000))
     s.stop = StopCondition(requests: 10)
     s.warmup = Self.ns(5000)
-    let result = Simulation.run(s, replication: 0)
+    let result = try Simulation.run(s, replication: 0)
     #expect(result.machine.requests == 10)
   }
 
   /// Little's law at the disk: the time-average number waiting equals the arrival rate times the
   /// mean wait (L = λW), and busy channels equal arrivals times mean service.
-  @Test func diskQueueObeysLittlesLaw() {
+  @Test func diskQueueObeysLittlesLaw() throws {
     var s = Self.scenario(
       Self.machine(frames: 16, zeroFill: false),
       ProcessGroupConfig(
@@ -176,7 +179,7 @@ import Testing
     s.machine.latency.diskRead = .exponential(mean: 1_000_000_000)
     s.stop = StopCondition(time: .milliseconds(20_000))
     s.warmup = .milliseconds(1000)
-    let r = Simulation.run(s, replication: 0)
+    let r = try Simulation.run(s, replication: 0)
     let t = Double(r.simulatedTime.picoseconds)
     let meanQueue = r.machine.diskQueued / t
     let arrivalsTimesWait = r.machine.diskWaitSum / t
@@ -193,17 +196,17 @@ import Testing
   /// that caches the three upper entries, RAM (100 ns): 2900 ns. Access 2 (page 1, same leaf
   /// table): the level-2 entry is cached, so each walk reads the leaf only: 100 + 2000 + 100 + 100
   /// = 2300 ns. Accesses 3 and 4: 100 + 100 ns.
-  @Test func walkCacheSkipsTheUpperLevelsWithExactTimes() {
+  @Test func walkCacheSkipsTheUpperLevelsWithExactTimes() throws {
     var m = Self.machine(frames: 8, tlbEntries: 0, levels: 4)
     m.pageTable.walkCache = 1
-    let result = Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
+    let result = try Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
     #expect(result.machine.pageWalks == 6)
     #expect(result.machine.walkCacheHits == 4)
     #expect(result.machine.pteReads == 4 + 4 + 1 + 1 + 1 + 1)
     #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2300 + 200 + 200))
     // Without the caches every walk reads four entries.
     m.pageTable.walkCache = 0
-    let plain = Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
+    let plain = try Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
     #expect(plain.machine.walkCacheHits == 0)
     #expect(plain.machine.pteReads == 6 * 4)
     #expect(plain.simulatedTime == Self.ns(4 * 1000 + 2 * 2900 + 2 * 500))
@@ -213,13 +216,13 @@ import Testing
   /// with two walk-cache entries per level. Access 1: 2900 ns as above. Access 2: the level-3 entry
   /// is cached, the level-2 one is not: walks read 2 entries (200 + 2000 + 200 + 100 = 2500 ns).
   /// Accesses 3 and 4 hit their level-2 entries: 100 + 100 ns each.
-  @Test func walkCacheHitsAtTheLowestCachedLevel() {
+  @Test func walkCacheHitsAtTheLowestCachedLevel() throws {
     var m = Self.machine(frames: 8, tlbEntries: 0, levels: 4)
     m.pageTable.walkCache = 2
     let group = ProcessGroupConfig(
       name: "far", addressSpace: 4 << 20, requests: 4, interval: .constant(1_000_000), size: .constant(1),
       access: .sequential(stride: 2 << 20))
-    let result = Simulation.run(Self.scenario(m, group), replication: 0)
+    let result = try Simulation.run(Self.scenario(m, group), replication: 0)
     #expect(result.machine.walkCacheHits == 4)
     #expect(result.machine.pteReads == 4 + 4 + 2 + 2 + 1 + 1)
     #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2500 + 200 + 200))
@@ -230,13 +233,13 @@ import Testing
   /// Each first request walks twice (2 entries each: the first stops at the empty root entry);
   /// each second request finds the level-2 entry cached and reads the leaf only — unless the
   /// switch flushed the cache.
-  @Test func switchesWithoutASIDsFlushTheWalkCaches() {
+  @Test func switchesWithoutASIDsFlushTheWalkCaches() throws {
     var group = Self.looping(pages: 1, requests: 2, count: 2)
     group.name = "pair"
     for tagged in [true, false] {
       var m = Self.machine(frames: 8, tlbEntries: 0, cpus: 1, asid: tagged)
       m.pageTable.walkCache = 2  // room for both processes' entries
-      let result = Simulation.run(Self.scenario(m, group), replication: 0)
+      let result = try Simulation.run(Self.scenario(m, group), replication: 0)
       #expect(result.machine.contextSwitches == 3)
       #expect(result.machine.tlbFlushes == (tagged ? 0 : 3))
       #expect(result.machine.walkCacheHits == (tagged ? 2 : 0))
@@ -273,14 +276,14 @@ import Testing
   /// 2 MiB pages with a 3-level table: requests 1 MiB apart touch pages 0, 0, 1, 1, 2, 2, 3, 3.
   /// Each first touch is a zero-fill fault (1 + 300 + 2000 + 1 + 300 + 100 = 2702 ns), each second
   /// a TLB hit (101 ns); a walk reads 3 entries; physical addresses keep the 21-bit page offset.
-  @Test func hugePagesWorkThroughout() {
+  @Test func hugePagesWorkThroughout() throws {
     var m = Self.machine(frames: 8, levels: 3)
     m.pageSize = 2 << 20
     let group = ProcessGroupConfig(
       name: "huge", addressSpace: 8 << 20, requests: 8, interval: .constant(1_000_000), size: .constant(1),
       access: .sequential(stride: 1 << 20))
     var log = AddressLog()
-    let result = Simulation.run(Self.scenario(m, group), replication: 0, log: &log)
+    let result = try Simulation.run(Self.scenario(m, group), replication: 0, log: &log)
     #expect(result.machine.minorFaults == 4)
     #expect(result.machine.tlbHits == 4)
     #expect(result.machine.pteReads == 4 * 2 * 3)
@@ -296,7 +299,7 @@ import Testing
     crossing.requests = 2
     crossing.size = .constant(2)
     crossing.access = .sequential(stride: (2 << 20) - 1)
-    let two = Simulation.run(Self.scenario(m, crossing), replication: 0)
+    let two = try Simulation.run(Self.scenario(m, crossing), replication: 0)
     #expect(two.machine.accesses == 3)
     #expect(two.machine.minorFaults == 2)
   }
@@ -334,13 +337,13 @@ import Testing
 
   /// Two CPUs, four processes sharing too few frames: every shootdown belongs to an eviction, and a
   /// translation is on at most two TLBs.
-  @Test func shootdownsWithTwoCPUs() {
+  @Test func shootdownsWithTwoCPUs() throws {
     var m = Self.machine(frames: 6, tlbEntries: 8, cpus: 2)
     m.replacement.policy = .lru
     let g = ProcessGroupConfig(
       name: "z", count: 4, addressSpace: 1 << 20, requests: 400, interval: .exponential(mean: 1_000_000),
       size: .constant(1), access: .loop(pages: 3))
-    let result = Simulation.run(Self.scenario(m, g), replication: 0)
+    let result = try Simulation.run(Self.scenario(m, g), replication: 0)
     #expect(result.machine.tlbShootdowns > 0)
     #expect(result.machine.tlbShootdowns <= 2 * result.machine.evictions)
     #expect(result.machine.contextSwitches > 0)
@@ -358,7 +361,7 @@ import Testing
     let group = ProcessGroupConfig(
       name: "trace", addressSpace: 1 << 16, interval: .constant(1_000_000), access: .trace(path: path, format: .plain))
     let machine = SimulatorTests.machine(frames: frames, tlbEntries: 0, zeroFill: false)
-    return Simulation.run(SimulatorTests.scenario(machine, group), replication: 0)
+    return try Simulation.run(SimulatorTests.scenario(machine, group), replication: 0)
   }
 
   /// FIFO on Belady's string: 9 faults with 3 frames, 10 with 4 (Belady, Nelson and Shedler 1969).

@@ -13,7 +13,7 @@ import Testing
          "interval": {"dist": "exponential", "mean": "5ms"}, "size": "1B", "access": {"pattern": "loop", "pages": 12}}]}
       """
     let file = try ScenarioLoader.load(bytes: Array(json.utf8), path: "t.json")
-    return Report.build(file: file, results: Experiment.run(file), version: "test")
+    return Report.build(file: file, results: try Experiment.run(file), version: "test")
   }
 
   @Test func jsonCarriesTheory() throws {

@@ -24,7 +24,7 @@ import Testing
       #expect(store.storedUnits().isEmpty)
       try store.create()
       let header = PartialResult(identity: plan.identity, shard: nil)
-      let entries = PartialResultTests.entries(plan, units: [7, 2])
+      let entries = try PartialResultTests.entries(plan, units: [7, 2])
       for entry in entries { try store.save(entry, header: header) }
       #expect(store.storedUnits() == [2, 7])
       #expect(try store.read(unit: 7, plan: plan).result == entries[0].result)

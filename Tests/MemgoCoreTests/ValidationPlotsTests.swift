@@ -20,7 +20,7 @@ import Testing
        "sweep": {"processes[0].count": [1, 3]}}
       """
     let file = try ScenarioLoader.load(bytes: Array(json.utf8), path: "r.json")
-    let report = Report.build(file: file, results: Experiment.run(file), version: "t")
+    let report = Report.build(file: file, results: try Experiment.run(file), version: "t")
     let plot = ValidationPlots.repairman(report)
     #expect(plot.points.map(\.x) == [1, 3])
     // The MVA curve at every n = 1...3; at n = 3 it is the prediction of the N = 3 point.

@@ -28,6 +28,11 @@ public protocol FrameAllocator {
   /// so that checks on the per-access path cost nothing where it is false.
   static var controlsLoad: Bool { get }
 
+  /// Whether the allocator's replacement policy reads `PageReference.nextUse`
+  /// (`ReplacementPolicy.needsFuture`), so the simulator must supply each access's next use; a
+  /// constant of each type, so that the per-access work for it folds away where it is false.
+  static var needsFuture: Bool { get }
+
   /// Creates the allocator of a machine with `frameCount` frames shared by `processCount` processes.
   init(frameCount: Int, processCount: Int, configuration: ReplacementConfig, seed: UInt64)
 
@@ -60,6 +65,8 @@ public protocol FrameAllocator {
 }
 
 extension FrameAllocator {
+  /// By default the scope chooses pages by its own rules, without the future.
+  public static var needsFuture: Bool { false }
   /// By default every process is admitted at once.
   public mutating func admit(_ process: Int) -> Bool { true }
   /// By default there is nothing to return.

@@ -4,6 +4,7 @@
 struct GlobalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   static var scope: AllocationScope { .global }
   static var controlsLoad: Bool { false }
+  static var needsFuture: Bool { Policy.needsFuture }
   var policy: Policy
 
   init(frameCount: Int, processCount: Int, configuration: ReplacementConfig, seed: UInt64) {

@@ -13,6 +13,7 @@
 struct LocalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   static var scope: AllocationScope { .local }
   static var controlsLoad: Bool { false }
+  static var needsFuture: Bool { Policy.needsFuture }
   /// Frames per process.
   let quota: Int
   let configuration: ReplacementConfig

@@ -140,13 +140,13 @@ public enum Benchmarks {
   }
 
   /// Runs a sweep as `memgo run` does: a work queue, each result reduced into a report builder.
-  static func measureSweep(_ name: String, file: ScenarioFile, jobs: Int) -> Measurement {
+  static func measureSweep(_ name: String, file: ScenarioFile, jobs: Int) throws(TraceError) -> Measurement {
     resetPeakResident()
     let cpuStart = cpuSeconds()
     let start = monotonicSeconds()
     let state = Mutex((ReportBuilder(file: file, version: "bench"), Int64(0), Int64(0)))
     let units = Experiment.units(of: file)
-    _ = Experiment.run(file, selected: Array(units.indices), jobs: jobs) { index, result in
+    _ = try Experiment.run(file, selected: Array(units.indices), jobs: jobs) { index, result in
       let metrics = RunMetrics(result)
       state.withLock {
         $0.0.add(unit: index, metrics: metrics)
@@ -237,12 +237,12 @@ public enum Benchmarks {
       }
       return try measureTrace(benchmark.name, trace: trace, options: options)
     case .sweep(let file, let jobs):
-      return measureSweep(benchmark.name, file: file, jobs: jobs)
+      return try measureSweep(benchmark.name, file: file, jobs: jobs)
     }
     resetPeakResident()
     let cpuStart = cpuSeconds()
     let start = monotonicSeconds()
-    let result = Simulation.run(scenario, replication: 0)
+    let result = try Simulation.run(scenario, replication: 0)
     let wall = max(monotonicSeconds() - start, 1e-9)
     let accesses = result.machine.accesses
     var m = Measurement(

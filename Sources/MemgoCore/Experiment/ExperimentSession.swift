@@ -52,7 +52,7 @@ public struct ExperimentSession: Sendable {
   var header: PartialResult { PartialResult(identity: plan.identity, shard: shard) }
 
   /// Runs the session. Errors: `.io` for files that cannot be read or written (exit 1), `.invalid`
-  /// for stored results that are not this run's (exit 2).
+  /// for stored results that are not this run's or a trace found malformed by a run (exit 2).
   public func run(
     progress: ExperimentProgress = ExperimentProgress(), shouldStop: @escaping @Sendable () -> Bool = { false }
   ) throws(ScenarioLoadError) -> Outcome {
@@ -89,10 +89,7 @@ public struct ExperimentSession: Sendable {
     let store = self.store
     let isShard = shard != nil
     let units = plan.units
-    let completed = Experiment.run(
-      plan.scenario, selected: remaining, jobs: jobs,
-      shouldStop: { shouldStop() || failure.withLock { $0 != nil } }
-    ) { index, result in
+    let finished: @Sendable (Int, RunResult) -> Void = { index, result in
       if let store {
         let unit = units[index]
         let entry = PartialResult.Entry(unit: index, point: unit.point, replication: unit.replication, result: result)
@@ -110,6 +107,16 @@ public struct ExperimentSession: Sendable {
         builder.withLock { _ = $0.add(unit: index, metrics: metrics) }
       }
       progress.unitFinished(events: result.events)
+    }
+    let completed: Bool
+    do {
+      completed = try Experiment.run(
+        plan.scenario, selected: remaining, jobs: jobs,
+        shouldStop: { shouldStop() || failure.withLock { $0 != nil } }, completed: finished)
+    } catch {
+      // A run failed (preparing OPT's future): finished units stay for --resume, an empty store goes.
+      if let store { _ = FileSystem.removeDirectory(store.directory) }
+      throw ScenarioLoadError(error)
     }
     if let message = failure.withLock({ $0 }) { throw .io(message) }
     guard completed else {

@@ -50,6 +50,11 @@ public protocol ReplacementPolicy {
   /// `seed` feeds policies that draw random numbers.
   init(frameCount: Int, configuration: ReplacementConfig, seed: UInt64)
 
+  /// Whether the policy reads `PageReference.nextUse`, so its caller must know the future reference
+  /// stream (OPT). A constant of each type, so that the simulator's work for it folds away in every
+  /// other policy's specialisation.
+  static var needsFuture: Bool { get }
+
   /// A page has been loaded into `frame` and its I/O is complete: the frame becomes a candidate.
   mutating func didLoad(_ frame: FrameNumber, _ reference: PageReference)
 
@@ -72,6 +77,9 @@ public protocol ReplacementPolicy {
 }
 
 extension ReplacementPolicy {
+  /// The default: the policy does not look at the future.
+  public static var needsFuture: Bool { false }
+
   /// The default: the faulting page does not matter to the choice.
   public mutating func selectVictim(for reference: PageReference) -> FrameNumber? {
     selectVictim(at: reference.time)

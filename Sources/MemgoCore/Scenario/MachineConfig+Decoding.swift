@@ -253,19 +253,12 @@ extension ScenarioDecoder {
     }
   }
 
-  /// A policy name from `PolicyKind`; policies that need the future reference stream (OPT) are
-  /// refused, since scenario processes generate their references as they run.
+  /// A policy name from `PolicyKind`. Whether the processes allow a policy that needs the future
+  /// (OPT) is checked with the whole scenario (`checkFuturePolicy`).
   mutating func policyKind(_ node: JSONNode) -> PolicyKind? {
     guard let name = string(node) else { return nil }
     guard let policy = PolicyKind(rawValue: name) else {
       report(node, Self.unknownName("policy", name, valid: PolicyKind.allCases.map(\.rawValue)))
-      return nil
-    }
-    if policy.needsFuture {
-      report(
-        node,
-        "policy \(quoted(name)) needs the future reference stream (use it with `memgo trace`; expected one of "
-          + PolicyKind.allCases.filter { !$0.needsFuture }.map(\.rawValue).joined(separator: ", ") + ")")
       return nil
     }
     return policy

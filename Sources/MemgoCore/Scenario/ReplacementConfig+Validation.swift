@@ -46,6 +46,10 @@ extension ReplacementConfig {
     return problems
   }
 
+  /// Whether runs need the future reference stream: the policy needs it (OPT) and the scope runs
+  /// the policy (`global` and `local`; `workingset` and `pff` choose pages by their own rules).
+  public var needsFuture: Bool { policy.needsFuture && !scope.controlsLoad }
+
   /// The policy and the parameters that matter to it, as (key, value) pairs in a fixed order, for
   /// reports: `policy` first, then e.g. `agingBits`, `agingPeriod`. Automatic times read `auto`.
   /// A scope other than `global` follows with its own parameters (`scope`, then `frameQuota`, `tau`

@@ -14,6 +14,11 @@ extension ScenarioDecoder {
     var node = machine?.node ?? root.node
     var what: String
     var expected: String
+    /// Points `node` at group `g`'s `addressSpace` (else at the group) and returns the group.
+    func pointAtAddressSpace(ofGroup g: Int) -> ProcessGroupConfig {
+      if let group = processes.flatMap({ Self.element(g, of: $0) }) { node = group["addressSpace"] ?? group.node }
+      return scenario.processes[g]
+    }
     switch part {
     case .frames:
       node = machine.flatMap { $0["frames"] ?? $0["memory"] } ?? node
@@ -36,9 +41,7 @@ extension ScenarioDecoder {
         : "the state of \(count) processes"
       expected = "fewer processes, a smaller TLB, or a CPU pool (machine.cpus) whose CPUs share TLBs"
     case .pageTables:
-      let g = estimate.largestPageTableGroup ?? 0
-      if let group = processes.flatMap({ Self.element(g, of: $0) }) { node = group["addressSpace"] ?? group.node }
-      let config = scenario.processes[g]
+      let config = pointAtAddressSpace(ofGroup: estimate.largestPageTableGroup ?? 0)
       what =
         "the page tables of \(config.count) process(es) of group \(quoted(config.name)) in the worst case, "
         + "every page of \(Units.formatSize(config.addressSpace)) mapped in \(scenario.machine.pageTable.levels) levels"
@@ -49,6 +52,12 @@ extension ScenarioDecoder {
       node = processes ?? node
       what = "the statistics of \(scenario.processes.count) process groups"
       expected = "fewer process groups"
+    case .nextUses:
+      let config = pointAtAddressSpace(ofGroup: estimate.largestPreparationGroup ?? 0)
+      what =
+        "the next uses policy \(scenario.machine.replacement.policy.rawValue) needs, numbering in the worst case "
+        + "every page of \(Units.formatSize(config.addressSpace)) in the trace of group \(quoted(config.name))"
+      expected = "a smaller addressSpace, larger pages, or another policy"
     }
     report(
       node,

@@ -16,7 +16,11 @@
 ///   ⌈size / pageSize⌉ + 1 pages, each needing at most L − 1 new tables); times 3 for the growth of
 ///   the array that holds them (doubling, with the old copy alive while it is copied);
 /// - statistics: one `RunTally` with its latency histogram per group and for the machine, and the
-///   alias tables of empirical distributions.
+///   alias tables of empirical distributions;
+/// - next uses, when the run needs the future (OPT, `ProcessFutures`): the largest trace
+///   preparation, one at a time, in the worst case every page of the group's address space
+///   touched (`bytesPerPreparedPage` each, plus `preparationBytes`), and each trace process's
+///   stream reader (`ProcessFutures.readerBytes`).
 public struct ResourceEstimate: Sendable, Equatable {
   /// The most memory one run may need (estimated): 12 GiB.
   public static let runBudget: Int64 = 12 << 30
@@ -33,9 +37,16 @@ public struct ResourceEstimate: Sendable, Equatable {
   /// The page-table array grows by doubling and holds its old copy while it grows.
   static let tableGrowthFactor: Int64 = 3
 
+  /// Bytes per distinct page of a trace preparation at its peak: the page map's 16-byte entries,
+  /// at most 4 per page once it has grown, plus 2 per page of its old copy while it grows.
+  static let bytesPerPreparedPage: Int64 = 96
+  /// Bytes of a trace preparation besides its pages: the trace reader's buffer and the blocks of
+  /// the recorder and of the backward pass, rounded up.
+  static let preparationBytes: Int64 = 4 << 20
+
   /// Which part of a run holds the memory.
   public enum Part: String, Sendable, CaseIterable {
-    case frames, processes, tlbs, pageTables, statistics
+    case frames, processes, tlbs, pageTables, statistics, nextUses
   }
 
   /// Bytes for the frames: the simulator's per-frame arrays and the policy's per-frame state.
@@ -50,6 +61,10 @@ public struct ResourceEstimate: Sendable, Equatable {
   public var statistics: Int64 = 0
   /// The process group whose page tables are the largest, if any has any.
   public var largestPageTableGroup: Int?
+  /// Bytes for the next uses of trace processes, when the run needs the future (OPT).
+  public var nextUses: Int64 = 0
+  /// The trace group whose preparation of next uses is the largest, when the run needs the future.
+  public var largestPreparationGroup: Int?
 
   /// Estimates one run of `scenario`.
   public init(_ scenario: Scenario) {
@@ -76,6 +91,19 @@ public struct ResourceEstimate: Sendable, Equatable {
         largestPageTableGroup = g
       }
     }
+    if machine.replacement.needsFuture {
+      var largestPreparation: Int64 = 0
+      for (g, group) in scenario.processes.enumerated() where group.access.isTrace {
+        nextUses = saturatingSum(nextUses, saturatingProduct(Int64(group.count), ProcessFutures.readerBytes))
+        let pages = Self.pageCount(group, machine: machine)
+        let preparation = saturatingSum(saturatingProduct(pages, Self.bytesPerPreparedPage), Self.preparationBytes)
+        if preparation > largestPreparation {
+          largestPreparation = preparation
+          largestPreparationGroup = g
+        }
+      }
+      nextUses = saturatingSum(nextUses, largestPreparation)
+    }
     let groupCount = Int64(scenario.processes.count)
     statistics = saturatingProduct(groupCount + 1, Self.tallyBytes)
     for group in scenario.processes {
@@ -89,7 +117,7 @@ public struct ResourceEstimate: Sendable, Equatable {
 
   /// The whole estimate (saturating at `Int64.max`).
   public var total: Int64 {
-    [frames, processes, tlbs, pageTables, statistics].reduce(0, saturatingSum)
+    [frames, processes, tlbs, pageTables, statistics, nextUses].reduce(0, saturatingSum)
   }
 
   /// The bytes of `part`.
@@ -100,6 +128,7 @@ public struct ResourceEstimate: Sendable, Equatable {
     case .tlbs: return tlbs
     case .pageTables: return pageTables
     case .statistics: return statistics
+    case .nextUses: return nextUses
     }
   }
 
@@ -125,13 +154,19 @@ public struct ResourceEstimate: Sendable, Equatable {
     }
   }
 
+  /// The pages of one process's address space (the last one perhaps partly).
+  static func pageCount(_ group: ProcessGroupConfig, machine: MachineConfig) -> Int64 {
+    let pageSize = Int64(max(machine.pageSize, 1))
+    return group.addressSpace / pageSize + (group.addressSpace % pageSize == 0 ? 0 : 1)
+  }
+
   /// The worst-case bytes of one process's page tables below the top level (see the type's
   /// documentation), growth included.
   static func worstCasePageTableBytes(_ group: ProcessGroupConfig, machine: MachineConfig) -> Int64 {
     let pageSize = Int64(max(machine.pageSize, 1))
     let levels = max(machine.pageTable.levels, 1)
     guard levels > 1 else { return 0 }
-    let pages = group.addressSpace / pageSize + (group.addressSpace % pageSize == 0 ? 0 : 1)
+    let pages = pageCount(group, machine: machine)
     // Tables needed to map every page: ⌈P / 512^k⌉ at each level k below the top.
     var full: Int64 = 0
     var span = pages

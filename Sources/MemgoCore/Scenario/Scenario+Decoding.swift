@@ -51,6 +51,9 @@ extension ScenarioDecoder {
     if let config = machine.config, config.pageTable.walkCache > 0 {
       checkWalkCacheSize(config, processes: groups.reduce(0) { $0 + ($1.count ?? 0) }, in: object)
     }
+    if let config = machine.config, config.replacement.needsFuture {
+      checkFuturePolicy(config.replacement.policy, groups: groups, in: object)
+    }
 
     // A stop condition: stop.time, stop.requests, or requests in every group.
     let everyGroupHasRequests = !groups.isEmpty && groups.allSatisfy(\.hasRequests)
@@ -161,6 +164,25 @@ extension ScenarioDecoder {
       "\(machine.pageTable.walkCache) entries per level for \(owners) make "
         + (overflow ? "too many" : "\(total)") + " walk-cache entries (expected at most 2^24 in all; "
         + "use fewer entries, or set cpus)")
+  }
+
+  /// A policy that needs the future reference stream (OPT) runs only where it is known before the
+  /// run: every process group must replay a trace. Reported at `machine.replacement.policy`, naming
+  /// the first group that does not (groups that failed to decode have their own problems).
+  private mutating func checkFuturePolicy(
+    _ policy: PolicyKind, groups: [ProcessGroupDecoding], in object: JSONObjectView
+  ) {
+    guard let g = groups.firstIndex(where: { $0.config.map { !$0.access.isTrace } ?? false }),
+      let group = groups[g].config,
+      let machineNode = object["machine"], case .object(let members) = machineNode.value,
+      let replacementNode = JSONObjectView(node: machineNode, members: members)["replacement"],
+      case .object(let replacementMembers) = replacementNode.value,
+      let policyNode = JSONObjectView(node: replacementNode, members: replacementMembers)["policy"]
+    else { return }
+    report(
+      policyNode,
+      "policy \(quoted(policy.rawValue)) needs the future reference stream: every process group must replay a "
+        + "trace (processes[\(g)] (\(quoted(group.name))) uses pattern \(quoted(group.access.name)))")
   }
 
   /// A scenario name, usable as a report file name stem.

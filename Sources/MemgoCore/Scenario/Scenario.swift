@@ -281,6 +281,19 @@ public enum AccessPatternConfig: Sendable, Equatable {
     if case .trace = self { return true }
     return false
   }
+
+  /// The pattern's name in scenario files (`access.pattern`).
+  public var name: String {
+    switch self {
+    case .uniform: return "uniform"
+    case .sequential: return "sequential"
+    case .loop: return "loop"
+    case .zipf: return "zipf"
+    case .hotcold: return "hotcold"
+    case .workingset: return "workingset"
+    case .trace: return "trace"
+    }
+  }
 }
 
 /// A probability distribution of a duration (picoseconds), a size (bytes) or a plain number.

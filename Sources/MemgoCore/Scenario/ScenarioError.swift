@@ -73,3 +73,15 @@ public enum ScenarioLoadError: Error, Sendable, CustomStringConvertible {
   /// The lines joined by newlines.
   public var description: String { lines.joined(separator: "\n") }
 }
+
+extension ScenarioLoadError {
+  /// A trace's failure during a run (preparing the future for OPT): `io` when a file cannot be
+  /// read or written (exit 1), `invalid` with one problem about the trace when it is malformed
+  /// (exit 2), as `memgo trace` reports them.
+  public init(_ error: TraceError) {
+    switch error.kind {
+    case .io: self = .io(error.description)
+    case .syntax: self = .invalid([ScenarioError(file: error.file, path: .root, message: error.detail)])
+    }
+  }
+}

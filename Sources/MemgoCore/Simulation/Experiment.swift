@@ -26,40 +26,51 @@ public enum Experiment {
   ///
   /// Workers take units from a shared `WorkQueue`, so a long unit never holds up the others. Before
   /// taking a unit, a worker checks `shouldStop`; once it returns true no unit is started, units in
-  /// progress finish and are reported, and `run` returns false.
+  /// progress finish and are reported, and `run` returns false. A unit that fails
+  /// (`Simulation.run` throws) likewise stops the others from starting, and `run` throws its error.
   /// - Returns: whether every selected unit ran.
+  /// - Throws: the first `TraceError` of a unit (only policies that need the future can fail).
   public static func run(
     _ file: ScenarioFile, selected: [Int], jobs: Int, shouldStop: @Sendable () -> Bool = { false },
     completed: @Sendable (Int, RunResult) -> Void
-  ) -> Bool {
+  ) throws(TraceError) -> Bool {
     let units = units(of: file)
     precondition(selected.allSatisfy { units.indices.contains($0) }, "Experiment.run: unit index out of range")
     let queue = WorkQueue(count: selected.count)
     let stopped = Atomic<Bool>(false)
+    let failure = Mutex<TraceError?>(nil)
     let workers = max(1, min(ResourceEstimate.parallelRuns(file.points, jobs: jobs), selected.count))
     let points = file.points
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
-        if shouldStop() {
+        if shouldStop() || failure.withLock({ $0 != nil }) {
           stopped.store(true, ordering: .relaxed)
           return
         }
         guard let k = queue.next() else { return }
         let index = selected[k]
         let unit = units[index]
-        completed(index, Simulation.run(points[unit.point].scenario, replication: unit.replication))
+        do throws(TraceError) {
+          let result = try Simulation.run(points[unit.point].scenario, replication: unit.replication)
+          completed(index, result)
+        } catch {
+          failure.withLock { if $0 == nil { $0 = error } }
+          return
+        }
       }
     }
+    if let error = failure.withLock({ $0 }) { throw error }
     return !stopped.load(ordering: .relaxed)
   }
 
   /// Runs every unit on `jobs` threads and returns `results[point][replication]`. This keeps every
   /// result in memory (each holds latency histograms); sweeps of many units should aggregate with a
   /// `ReportBuilder` in `completed` instead.
-  public static func run(_ file: ScenarioFile, jobs: Int = 1) -> [[RunResult]] {
+  /// - Throws: the first `TraceError` of a unit, as `run(_:selected:jobs:shouldStop:completed:)`.
+  public static func run(_ file: ScenarioFile, jobs: Int = 1) throws(TraceError) -> [[RunResult]] {
     let units = units(of: file)
     let slots = Mutex<[RunResult?]>(Array(repeating: nil, count: units.count))
-    _ = run(file, selected: Array(units.indices), jobs: jobs) { index, result in
+    _ = try run(file, selected: Array(units.indices), jobs: jobs) { index, result in
       slots.withLock { $0[index] = result }
     }
     let all = slots.withLock { $0 }

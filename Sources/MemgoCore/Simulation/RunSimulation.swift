@@ -1,26 +1,33 @@
 /// Entry points that run one replication of one scenario point with the policy it names.
 public enum Simulation {
   /// Runs replication `replication` (0-based) of `scenario` without an event log.
-  public static func run(_ scenario: Scenario, replication: Int) -> RunResult {
+  /// - Throws: what `run(_:replication:log:)` throws.
+  public static func run(_ scenario: Scenario, replication: Int) throws(TraceError) -> RunResult {
     var log = NoEventLog()
-    return run(scenario, replication: replication, log: &log)
+    return try run(scenario, replication: replication, log: &log)
   }
 
   /// Runs replication `replication` of `scenario`, recording every access in `log`.
-  public static func run<Log: EventLog>(_ scenario: Scenario, replication: Int, log: inout Log) -> RunResult {
+  /// - Throws: `TraceError` only for a policy that needs the future (OPT), when the next uses of
+  ///   the traces cannot be prepared or read back (`ProcessFutures.prepare`).
+  public static func run<Log: EventLog>(_ scenario: Scenario, replication: Int, log: inout Log) throws(TraceError)
+    -> RunResult
+  {
     let visitor = Visitor(scenario: scenario, replication: replication, log: log)
     let (result, finalLog): (RunResult, Log)
     switch scenario.machine.replacement.scope {
     case .global, .local:
-      // `visit` never throws; `dispatch` is declared throwing for visitors that do.
-      guard let outcome = try? scenario.machine.replacement.policy.dispatch(visitor) else {
-        preconditionFailure("simulation visitor threw")
+      do {
+        (result, finalLog) = try scenario.machine.replacement.policy.dispatch(visitor)
+      } catch let error as TraceError {
+        throw error
+      } catch {
+        preconditionFailure("unexpected error \(error)")
       }
-      (result, finalLog) = outcome
     case .workingset:
-      (result, finalLog) = visitor.run(WorkingSetAllocator.self)
+      (result, finalLog) = try visitor.run(WorkingSetAllocator.self)
     case .pff:
-      (result, finalLog) = visitor.run(PFFAllocator.self)
+      (result, finalLog) = try visitor.run(PFFAllocator.self)
     }
     log = finalLog
     return result
@@ -32,14 +39,16 @@ public enum Simulation {
     let replication: Int
     let log: Log
 
-    func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) -> (RunResult, Log) {
+    func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) throws(TraceError) -> (RunResult, Log) {
       scenario.machine.replacement.scope == .local
-        ? run(LocalAllocator<Policy>.self) : run(GlobalAllocator<Policy>.self)
+        ? try run(LocalAllocator<Policy>.self) : try run(GlobalAllocator<Policy>.self)
     }
 
-    func run<Frames: FrameAllocator>(_ allocator: Frames.Type) -> (RunResult, Log) {
-      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log)
+    func run<Frames: FrameAllocator>(_ allocator: Frames.Type) throws(TraceError) -> (RunResult, Log) {
+      let futures = Frames.needsFuture ? try ProcessFutures.prepare(scenario) : []
+      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures)
       let result = simulator.run()
+      if let failure = simulator.futureFailure { throw failure }
       return (result, simulator.log)
     }
   }

@@ -24,7 +24,8 @@ enum ProcessPhase: UInt8 {
 /// One simulated client process: a state machine resumed by events, with its random streams,
 /// address generator and the state of its current request and fault.
 ///
-/// Fields are ordered so that the flags share one word: the struct stays 512 bytes.
+/// Fields are ordered so that the flags share words and the padding at the end of `access`: the
+/// struct stays 512 bytes.
 struct SimProcess {
   var group: Int32
   var phase = ProcessPhase.notStarted
@@ -36,6 +37,8 @@ struct SimProcess {
   var inDiskService = false
   /// The CPU it holds, or -1.
   var cpu: Int32 = -1
+  /// The frame its fault in progress loads.
+  var faultFrame: Int32 = -1
   /// Requests still to issue (`Int64.max` without a limit).
   var requestsLeft: Int64
   /// When its current stretch of running (thinking or accessing) began, for CPU utilization.
@@ -48,15 +51,13 @@ struct SimProcess {
   var page: Int64 = 0
   var lastPage: Int64 = 0
   var accessStart = SimTime.zero
+  /// The current page access's next use in this process's own access stream, when the policy needs
+  /// the future (`Simulator.nextUse(of:)`).
+  var nextUse = Int64.max
   var tally = RequestTally()
 
   // MARK: - Fault in progress
   var faultLeaf = 0
-  var faultFrame: Int32 = -1
-  var faultIsMajor = false
-  /// A page read still to follow the write-back in progress.
-  var readAfterWrite = false
-  var diskIsWrite = false
   var diskEnqueued = SimTime.zero
   var diskStarted = SimTime.zero
 
@@ -72,4 +73,10 @@ struct SimProcess {
   var addressRandom: Xoshiro256StarStar
   var writeRandom: Xoshiro256StarStar
   var access: AccessGenerator
+
+  // MARK: - Fault in progress: flags, in the padding at the end of `access`
+  var faultIsMajor = false
+  /// A page read still to follow the write-back in progress.
+  var readAfterWrite = false
+  var diskIsWrite = false
 }

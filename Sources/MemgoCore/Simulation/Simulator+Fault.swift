@@ -32,8 +32,7 @@ extension Simulator {
   mutating func allocateFrame(_ p: Int, at time: SimTime, resumeInline: Bool, clock: inout SimTime) -> Bool {
     var frame: Int32
     var victimDirty = false
-    let reference = PageReference(
-      page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time)
+    let reference = pageReference(p, at: time)
     switch allocator.decide(for: reference, freeFrames: freeFrames.count) {
     case .takeFree:
       guard let free = freeFrames.popLast() else {
@@ -144,9 +143,7 @@ extension Simulator {
     pageTable.entries[leaf] =
       PageTable.frameField(frame: frame, pageSize: scenario.machine.pageSize)
       | PageTable.present | PageTable.writable | PageTable.touched
-    allocator.didLoad(
-      FrameNumber(Int32(frame)),
-      PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time))
+    allocator.didLoad(FrameNumber(Int32(frame)), pageReference(p, at: time))
     // A frame is evictable again: one waiter may proceed.
     if let waiter = frameWaiters.dequeue() {
       queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)

@@ -77,6 +77,7 @@ extension Simulator {
       freeFrame(f, at: time)
     }
     allocator.release(p)
+    if Frames.needsFuture { futures[p] = nil }  // its reader's buffers
     if Frames.scope == .local { admitWaiting(at: time) }
     if Frames.controlsLoad { resumeSuspended(at: time) }
   }

@@ -62,6 +62,11 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   var log: Log
   /// The open trace of each trace-driven process (nil for the others).
   var traces: [AnyTraceReader?]
+  /// Each process's next-use stream when the policy needs the future (`Frames.needsFuture`; nil for
+  /// a process whose future is unknown), else empty.
+  var futures: [FuturePageStream?]
+  /// The first failure to read a next-use stream: it ends the run, and `Simulation.run` throws it.
+  var futureFailure: TraceError?
 
   // MARK: - Measurement
   var groupTallies: [RunTally]
@@ -75,8 +80,9 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// A time so late that no run reaches it (about 53 days); sums of sampled latencies saturate here.
   static var horizon: SimTime { SimTime(picoseconds: 1 << 62) }
 
-  /// Prepares replication `replication` of `scenario`, logging to `log`.
-  public init(scenario: Scenario, replication: Int, log: Log) {
+  /// Prepares replication `replication` of `scenario`, logging to `log`. `futures` holds each
+  /// process's next-use stream when the policy needs the future (`ProcessFutures.prepare`).
+  init(scenario: Scenario, replication: Int, log: Log, futures: [FuturePageStream?] = []) {
     self.scenario = scenario
     let machine = scenario.machine
     pageShift = machine.pageSize.trailingZeroBitCount
@@ -121,6 +127,8 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       }
     }
     traces = traceList
+    precondition(!Frames.needsFuture || futures.count == traceList.count, "the policy needs every process's future")
+    self.futures = futures
     groupNames = scenario.processes.map(\.name)
     let processCount = processList.count
     processes = Self.buffer(processList)
@@ -346,6 +354,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     let isWrite = processes[p].isWrite
     let retrying = processes[p].retrying
     if !retrying {
+      if Frames.needsFuture { processes[p].nextUse = nextUse(of: p) }
       processes[p].tally.accesses += 1
       processes[p].accessStart = t
       if Log.isEnabled {
@@ -468,9 +477,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     let f = Int(frame)
     if isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
     if !processes[p].retrying {
-      allocator.didAccess(
-        FrameNumber(frame),
-        PageReference(page: PageKey(process: p, vpn: processes[p].page), isWrite: isWrite, time: t))
+      allocator.didAccess(FrameNumber(frame), pageReference(p, at: t))
       // A working set may have shrunk: a suspended process may fit again.
       if Frames.controlsLoad && !suspendedQueue.isEmpty { resumeSuspended(at: t) }
     }
@@ -479,6 +486,27 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
         ? processes[p].requestVA : processes[p].page << pageShift
       let offset = UInt64(va & ((1 << pageShift) - 1))
       log.endAccess(pid: p, time: t, frame: f, physicalAddress: UInt64(f) << UInt64(pageShift) | offset)
+    }
+  }
+
+  /// The reference `p`'s current page access makes at `time`, as the allocator and policy see it:
+  /// with the access's next use when the policy needs the future.
+  @inline(__always)
+  func pageReference(_ p: Int, at time: SimTime) -> PageReference {
+    PageReference(
+      page: PageKey(process: p, vpn: processes[p].page), isWrite: processes[p].isWrite, time: time,
+      nextUse: Frames.needsFuture ? processes[p].nextUse : .max)
+  }
+
+  /// The next use of the page access `p` is starting, pulled from its stream (`Int64.max` where
+  /// its future is unknown). A stream that cannot be read ends the run; `Simulation.run` throws.
+  mutating func nextUse(of p: Int) -> Int64 {
+    do throws(TraceError) {
+      return try futures[p]?.next()?.nextUse ?? .max
+    } catch {
+      if futureFailure == nil { futureFailure = error }
+      stopRequested = true
+      return .max
     }
   }
 }

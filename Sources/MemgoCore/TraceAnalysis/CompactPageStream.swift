@@ -1,9 +1,10 @@
 /// A page access stream recorded on disk in 4 bytes per access, for OPT's backward pass.
 ///
-/// Each access is one `UInt32`: the page's dense id (0, 1, 2, ... in order of first touch, which
-/// the caller assigns) shifted left once, with the write bit in bit 0. So a trace's page stream
-/// costs 4 bytes per page access on disk and nothing in memory but one block buffer, whatever the
-/// trace length; at most `maximumDistinctPages` pages can be recorded.
+/// Each access is one `UInt32`: the page's dense id (0, 1, 2, ... in order of first touch)
+/// shifted left once, with the write bit in bit 0. `append(page:isWrite:)` numbers the pages in a
+/// `PageMap`. So a trace's page stream costs 4 bytes per page access on disk and, in memory, one
+/// block buffer and the page map (memory grows with the distinct pages, never with the trace's
+/// length); at most `maximumDistinctPages` pages can be recorded.
 ///
 /// `nextUses()` then runs the backward pass that gives every access the index of its page's next
 /// access (`FuturePageStream`).
@@ -12,6 +13,8 @@ struct CompactPageStream {
   static let maximumDistinctPages = 1 << 31
 
   private var writer: ScratchWriter<UInt32>
+  /// Each page number's dense id.
+  private var numbering = PageMap(minimumCapacity: 1 << 12)
   /// Distinct pages recorded so far (one more than the largest id).
   private(set) var distinctPages = 0
 
@@ -23,6 +26,17 @@ struct CompactPageStream {
 
   /// Accesses recorded so far.
   var count: Int64 { writer.count }
+
+  /// Records an access to page number `page`, giving it the next dense id on its first access.
+  /// Returns false, recording nothing, when `page` would be one more than `maximumDistinctPages`.
+  @inline(__always)
+  mutating func append(page: UInt64, isWrite: Bool) throws(TraceError) -> Bool {
+    let fresh = numbering.count
+    let id = numbering.insertIfAbsent(page, value: fresh) ?? fresh
+    guard id < CompactPageStream.maximumDistinctPages else { return false }
+    try append(id: id, isWrite: isWrite)
+    return true
+  }
 
   /// Records an access to the page with dense id `id` (`0 ..< maximumDistinctPages`, and at most
   /// one more than any id recorded before).
@@ -45,6 +59,7 @@ struct CompactPageStream {
     directory: String? = nil, blockLength: Int = 1 << 16, maximumDelta: UInt32 = FuturePageStream.escape - 1
   ) throws(TraceError) -> FuturePageStream {
     precondition(maximumDelta >= 1 && maximumDelta < FuturePageStream.escape)
+    numbering = PageMap(minimumCapacity: 0)  // no longer needed: free it before the pass
     try writer.flush()
     let total = writer.count
     let ids = writer.file

@@ -24,6 +24,8 @@ struct FuturePageStream {
   private var far: ScratchReader<UInt64>
   /// The number of accesses.
   let count: Int64
+  private let farCount: Int64
+  private let blockLength: Int
   private var index: Int64 = 0
 
   init(ids: ScratchFile, deltas: ScratchFile, far: ScratchFile, count: Int64, farCount: Int64, blockLength: Int) {
@@ -31,6 +33,14 @@ struct FuturePageStream {
     self.deltas = ScratchReader(file: deltas, count: count, backwards: true, blockLength: blockLength)
     self.far = ScratchReader(file: far, count: farCount, backwards: true, blockLength: 1024)
     self.count = count
+    self.farCount = farCount
+    self.blockLength = blockLength
+  }
+
+  /// Another reader of the same stream, from its first access: the files are shared (only read).
+  func rewound() -> FuturePageStream {
+    FuturePageStream(
+      ids: ids.file, deltas: deltas.file, far: far.file, count: count, farCount: farCount, blockLength: blockLength)
   }
 
   /// The next access, or nil after the last.

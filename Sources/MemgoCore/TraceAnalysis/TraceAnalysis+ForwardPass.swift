@@ -35,10 +35,9 @@ extension TraceAnalysis {
       var curve = MissRatioCurve(sampler: options.curveSampler ?? .everyPage, minimumSlotCapacity: 1 << 12)
       var recorder: CompactPageStream? =
         options.runsOPT ? try CompactPageStream(directory: options.temporaryDirectory) : nil
-      // OPT's recorder numbers the pages with a page map; otherwise an exact curve counts the
-      // distinct pages itself, or the producer's page set does.
+      // OPT's recorder numbers the pages; otherwise an exact curve counts the distinct pages
+      // itself, or the producer's page set does.
       let countsPages = recorder == nil && !(hasCurve && curve.sampler.samplesAll)
-      var pages = PageMap(minimumCapacity: 1 << 12)
       var accesses = 0
       let producer = ValueBox(
         Producer(
@@ -52,10 +51,7 @@ extension TraceAnalysis {
           accesses += filled.count
           if recorder != nil {
             for access in filled {
-              let fresh = pages.count
-              let id = pages.insertIfAbsent(access.page, value: fresh) ?? fresh
-              if id >= CompactPageStream.maximumDistinctPages { throw tooManyPages() }
-              try recorder!.append(id: id, isWrite: access.isWrite)
+              guard try recorder!.append(page: access.page, isWrite: access.isWrite) else { throw tooManyPages() }
             }
           }
           if hasCurve {
@@ -68,7 +64,7 @@ extension TraceAnalysis {
         format: TraceProfileFormat.of(Reader.self),
         references: done.stream.referenceCount + done.stream.droppedInstructionCount, accesses: accesses,
         writes: done.writes,
-        distinctPages: recorder != nil ? pages.count : countsPages ? done.pageSet.count : curve.distinctPages,
+        distinctPages: recorder.map(\.distinctPages) ?? (countsPages ? done.pageSet.count : curve.distinctPages),
         skippedLines: done.stream.reader.skippedLineCount, droppedInstructions: done.stream.droppedInstructionCount,
         counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
     }

@@ -50,11 +50,10 @@ public struct TraceError: Error, Equatable, Sendable, CustomStringConvertible {
     return String(decoding: printable, as: UTF8.self) + (cut ? "..." : "")
   }
 
-  public var description: String {
-    var out = file + ": "
-    if line > 0 { out += "line \(line): " }
-    out += message
-    if line > 0 { out += ": \"\(text)\"" }
-    return out
+  public var description: String { file + ": " + detail }
+
+  /// The description after `FILE: `: `line N: message: "text"` for a bad line, else the message.
+  public var detail: String {
+    line > 0 ? "line \(line): \(message): \"\(text)\"" : message
   }
 }

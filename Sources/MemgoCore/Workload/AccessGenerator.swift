@@ -41,11 +41,12 @@ public struct AccessGenerator: Sendable {
   /// Pages in the address space, ⌈addressSpace / pageSize⌉.
   public let pageCount: Int64
 
-  let mode: Mode
   /// sequential: the next address; loop: the next page index; workingset: requests left in the phase.
   var cursor: Int64 = 0
   /// workingset: the first page of the current working set.
   var setStart: Int64 = 0
+  /// Last, so that its enum tag ends the struct and the owner's small fields can use the padding.
+  let mode: Mode
 
   // MARK: - Validation and construction
 
