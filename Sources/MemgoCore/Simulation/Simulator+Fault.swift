@@ -1,11 +1,13 @@
 /// The fault path: frame allocation, eviction, disk I/O and mapping the page in.
 extension Simulator {
   /// The access of process `p` found its page not present at `t` (after the lookup and walk):
-  /// charge the fault handling, then get a frame. Returns true if the access completed inline
-  /// (a minor fault with no write-back), false if the process blocked.
-  mutating func pageFault(_ p: Int, at t: inout SimTime) -> Bool {
+  /// charge the fault handling, then get a frame. `leaf` is the leaf entry the walk reached, or -1
+  /// when an upper level was missing (the handler then builds the tables down to it). Returns true
+  /// if the access completed inline (a minor fault with no write-back), false if the process
+  /// blocked.
+  mutating func pageFault(_ p: Int, leaf: Int, at t: inout SimTime) -> Bool {
     t = later(t, latency.fault())
-    processes[p].faultLeaf = pageTable.leafEntry(process: p, vpn: processes[p].page)
+    processes[p].faultLeaf = leaf >= 0 ? leaf : pageTable.leafEntry(process: p, vpn: processes[p].page)
     return allocateFrame(p, at: t, resumeInline: true, clock: &t)
   }
 

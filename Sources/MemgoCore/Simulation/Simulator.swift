@@ -404,7 +404,8 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
         return true
       }
     }
-    return pageFault(p, at: &t)
+    // Tables are never freed, so the walk's leaf (cached walk or not) is the one to map.
+    return pageFault(p, leaf: leaf, at: &t)
   }
 
   /// The rest of a TLB miss on a machine with page-walk caches: the walk behind them, then as
