@@ -13,7 +13,15 @@ public enum Simulation {
   public static func run<Log: EventLog>(_ scenario: Scenario, replication: Int, log: inout Log) throws(TraceError)
     -> RunResult
   {
-    let visitor = Visitor(scenario: scenario, replication: replication, log: log)
+    try run(scenario, replication: replication, log: &log, foldsSteps: true)
+  }
+
+  /// Runs replication `replication` of `scenario`; with `foldsSteps` false, every access step is
+  /// its own event (the reference schedule the differential tests compare the folded one with).
+  static func run<Log: EventLog>(
+    _ scenario: Scenario, replication: Int, log: inout Log, foldsSteps: Bool
+  ) throws(TraceError) -> RunResult {
+    let visitor = Visitor(scenario: scenario, replication: replication, log: log, foldsSteps: foldsSteps)
     let (result, finalLog): (RunResult, Log)
     switch scenario.machine.replacement.scope {
     case .global, .local:
@@ -38,6 +46,7 @@ public enum Simulation {
     let scenario: Scenario
     let replication: Int
     let log: Log
+    let foldsSteps: Bool
 
     func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) throws(TraceError) -> (RunResult, Log) {
       scenario.machine.replacement.scope == .local
@@ -46,7 +55,7 @@ public enum Simulation {
 
     func run<Frames: FrameAllocator>(_ allocator: Frames.Type) throws(TraceError) -> (RunResult, Log) {
       let futures = Frames.needsFuture ? try ProcessFutures.prepare(scenario) : []
-      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures)
+      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures, foldsSteps: foldsSteps)
       let result = simulator.run()
       if let failure = simulator.futureFailure { throw failure }
       return (result, simulator.log)

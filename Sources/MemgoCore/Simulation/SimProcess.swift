@@ -1,3 +1,14 @@
+/// The steps of one page access, each taking effect at its own simulated time (SPEC,
+/// "Causality"): the TLB lookup at the access's start, the end of a walk (the leaf's present bit
+/// examined, the TLB filled), the end of fault handling (a frame taken, a victim evicted, the disk
+/// requests queued) and the end of the RAM access (the reference the policy sees).
+enum AccessStep: UInt8 {
+  case lookup
+  case walkEnd
+  case handlerEnd
+  case ramEnd
+}
+
 /// Where a simulated process is in its cycle of thinking and requesting.
 enum ProcessPhase: UInt8 {
   case notStarted
@@ -39,6 +50,8 @@ struct SimProcess {
   var cpu: Int32 = -1
   /// The frame its fault in progress loads.
   var faultFrame: Int32 = -1
+  /// The frame the current access was translated to, while its RAM access is in flight.
+  var inFlightFrame: Int32 = -1
   /// Requests still to issue (`Int64.max` without a limit).
   var requestsLeft: Int64
   /// When its current stretch of running (thinking or accessing) began, for CPU utilization.
@@ -50,14 +63,15 @@ struct SimProcess {
   var requestSize: Int64 = 0
   var page: Int64 = 0
   var lastPage: Int64 = 0
-  var accessStart = SimTime.zero
+  /// The leaf page-table entry of the current access's page: the one its walk reached (-1 when an
+  /// upper level was missing, until the fault handler builds the tables down to it).
+  var leaf = -1
   /// The current page access's next use in this process's own access stream, when the policy needs
   /// the future (`Simulator.nextUse(of:)`).
   var nextUse = Int64.max
   var tally = RequestTally()
 
   // MARK: - Fault in progress
-  var faultLeaf = 0
   var diskEnqueued = SimTime.zero
   var diskStarted = SimTime.zero
 
@@ -79,4 +93,6 @@ struct SimProcess {
   /// A page read still to follow the write-back in progress.
   var readAfterWrite = false
   var diskIsWrite = false
+  /// The current page access's next step.
+  var step = AccessStep.lookup
 }

@@ -1,37 +1,10 @@
 /// The fault path: frame allocation, eviction, disk I/O and mapping the page in.
 extension Simulator {
-  /// The access of process `p` found its page not present at `t` (after the lookup and walk):
-  /// charge the fault handling, then get a frame. `leaf` is the leaf entry the walk reached, or -1
-  /// when an upper level was missing (the handler then builds the tables down to it). Returns true
-  /// if the access completed inline (a minor fault with no write-back), false if the process
+  /// Takes a free frame or a victim for `p`'s fault at `time` (the end of its handling, or a frame
+  /// wait) and starts the I/O it needs. Returns true when the page is mapped at once (a minor
+  /// fault with no write-back) and the access is to be retried at `time`; false when the process
   /// blocked.
-  mutating func pageFault(_ p: Int, leaf: Int, at t: inout SimTime) -> Bool {
-    t = later(t, latency.fault())
-    processes[p].faultLeaf = leaf >= 0 ? leaf : pageTable.leafEntry(process: p, vpn: processes[p].page)
-    return allocateFrame(p, at: t, resumeInline: true, clock: &t)
-  }
-
-  /// Event handler: a frame may be available to `p`, which waits for one.
-  mutating func allocateFrame(_ p: Int, at time: SimTime) {
-    var t = time
-    _ = allocateFrame(p, at: time, resumeInline: false, clock: &t)
-  }
-
-  /// After an access completed outside `advance` (woken from a frame wait), carry on with the request.
-  mutating func advanceAfterAccess(_ p: Int, at t: SimTime) {
-    if t > stopTime || stopRequested { return }
-    if processes[p].page == processes[p].lastPage {
-      completeRequest(p, at: t)
-    } else {
-      processes[p].page += 1
-      processes[p].retrying = false
-      queue.insert(SimEvent(.resume, process: Int32(p)), at: t)
-    }
-  }
-
-  /// Takes a free frame or a victim for `p`'s fault at `time` and starts the I/O it needs.
-  /// Returns true when the page is mapped and the retried access completed (advancing `clock`).
-  mutating func allocateFrame(_ p: Int, at time: SimTime, resumeInline: Bool, clock: inout SimTime) -> Bool {
+  mutating func allocateFrame(_ p: Int, at time: SimTime) -> Bool {
     var frame: Int32
     var victimDirty = false
     let reference = pageReference(p, at: time)
@@ -56,7 +29,7 @@ extension Simulator {
       return false
     }
     let f = Int(frame)
-    let leaf = processes[p].faultLeaf
+    let leaf = processes[p].leaf
     frameOwner[f] = Int32(p)
     frameVPN[f] = processes[p].page
     frameLeaf[f] = leaf
@@ -73,28 +46,22 @@ extension Simulator {
       submitDisk(p, isWrite: victimDirty, at: time)
       return false
     }
-    mapFaultedPage(p, at: time)
     // A minor fault without write-back: no I/O, the access is retried at once.
-    guard resumeInline else {
-      resumeAfterFault(p, at: time)
-      return false
-    }
-    processes[p].retrying = true
-    clock = time
-    return accessPage(p, at: &clock)
+    mapFaultedPage(p, at: time)
+    return true
   }
 
   /// `p`'s page is mapped after a wait: retry the access, on a CPU from the pool if there is one.
   mutating func resumeAfterFault(_ p: Int, at time: SimTime) {
     processes[p].retrying = true
+    processes[p].step = .lookup
     if hasCPUPool {
       processes[p].phase = .readyToRetry
       requestCPU(p, at: time)
     } else {
       processes[p].phase = .accessing
       startRunning(p, at: time)
-      var t = time
-      if accessPage(p, at: &t) { advanceAfterAccess(p, at: t) }
+      advance(p, at: time)
     }
   }
 
@@ -110,7 +77,10 @@ extension Simulator {
     let dirty = unmap(frame: f, by: p, at: time)
     processes[p].tally.evictions += 1
     if dirty { processes[p].tally.dirtyEvictions += 1 }
-    if Log.isEnabled { log.evict(pid: p, time: time, victimPid: owner, victimVPN: vpn, frame: f, dirty: dirty) }
+    if Log.isEnabled {
+      writeBackVPNs[p] = vpn
+      log.evict(pid: p, time: time, victimPid: owner, victimVPN: vpn, frame: f, dirty: dirty)
+    }
     return dirty
   }
 
@@ -138,14 +108,25 @@ extension Simulator {
     return dirty
   }
 
-  /// Maps the faulted page of `p` into its frame and hands the frame to the policy.
+  /// Maps the faulted page of `p` into its frame (the PTE becomes present). The frame stays locked,
+  /// out of the policy's sight, until the retried access has used it (`admitFaultedPage`).
   mutating func mapFaultedPage(_ p: Int, at time: SimTime) {
     let frame = Int(processes[p].faultFrame)
-    let leaf = processes[p].faultLeaf
+    let leaf = processes[p].leaf
     pageTable.entries[leaf] =
       PageTable.frameField(frame: frame, pageSize: scenario.machine.pageSize)
       | PageTable.present | PageTable.writable | PageTable.touched
-    allocator.didLoad(FrameNumber(Int32(frame)), pageReference(p, at: time))
+  }
+
+  /// The retried access of `p`'s fault reached RAM at `time`: its frame is unlocked and handed to
+  /// the policy, the page's load. A frame is locked from the moment a fault takes it until the
+  /// access it was loaded for has used it (the lock bit of Silberschatz, Galvin and Gagne,
+  /// *Operating System Concepts*, 10th ed., §10.9.6), so that no other process's fault can evict
+  /// it in the window between the end of its I/O and the retry's walk: with one frame and two
+  /// processes, each would otherwise evict the other's page before it is used, forever.
+  mutating func admitFaultedPage(_ p: Int, frame: Int32, at time: SimTime) {
+    assert(frame == processes[p].faultFrame, "a retried access reached another frame than its fault's")
+    allocator.didLoad(FrameNumber(frame), pageReference(p, at: time))
     // A frame is evictable again: one waiter may proceed.
     if let waiter = frameWaiters.dequeue() {
       queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
@@ -197,7 +178,8 @@ extension Simulator {
     // A swap-out writes many pages at once; the log's disk lines are about one page.
     if Log.isEnabled && !(Frames.controlsLoad && processes[p].phase == .swappingOut) {
       log.disk(
-        pid: p, time: time, isWrite: processes[p].diskIsWrite, vpn: processes[p].page,
+        pid: p, time: time, isWrite: processes[p].diskIsWrite,
+        vpn: processes[p].diskIsWrite ? writeBackVPNs[p] : processes[p].page,
         frame: Int(processes[p].faultFrame), wait: processes[p].diskStarted - processes[p].diskEnqueued,
         service: time - processes[p].diskStarted)
     }

@@ -27,6 +27,9 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// Whether the MMUs have page-walk caches.
   let hasWalkCache: Bool
   let groupNames: [String]
+  /// Whether access steps that nothing can come between run inline (`advance`); off, every step
+  /// is its own event.
+  let foldsSteps: Bool
 
   // MARK: - Machine state
   var queue = EventQueue<SimEvent>(minimumCapacity: 64)
@@ -67,6 +70,9 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   var futures: [FuturePageStream?]
   /// The first failure to read a next-use stream: it ends the run, and `Simulation.run` throws it.
   var futureFailure: TraceError?
+  /// With a log, the page each process's write-back in progress writes (its fault's victim), for
+  /// the `diskWrite` line; empty without a log.
+  var writeBackVPNs: [Int64]
 
   // MARK: - Measurement
   var groupTallies: [RunTally]
@@ -82,8 +88,12 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   /// Prepares replication `replication` of `scenario`, logging to `log`. `futures` holds each
   /// process's next-use stream when the policy needs the future (`ProcessFutures.prepare`).
-  init(scenario: Scenario, replication: Int, log: Log, futures: [FuturePageStream?] = []) {
+  /// With `foldsSteps` false every access step is its own event (for the differential tests).
+  init(
+    scenario: Scenario, replication: Int, log: Log, futures: [FuturePageStream?] = [], foldsSteps: Bool = true
+  ) {
     self.scenario = scenario
+    self.foldsSteps = foldsSteps
     let machine = scenario.machine
     pageShift = machine.pageSize.trailingZeroBitCount
     levels = Int64(machine.pageTable.levels)
@@ -162,6 +172,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     writeFractions = scenario.processes.map(\.writeFraction)
     addressSpaces = scenario.processes.map(\.addressSpace)
     groupTallies = Array(repeating: RunTally(), count: scenario.processes.count)
+    writeBackVPNs = Log.isEnabled ? Array(repeating: 0, count: processCount) : []
   }
 
   /// A buffer holding `elements`, owned by this simulator and freed by `deinit`.
@@ -236,7 +247,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     case .diskDone:
       diskOperationDone(p, at: time)
     case .frameAvailable:
-      allocateFrame(p, at: time)
+      if allocateFrame(p, at: time) { resumeAfterFault(p, at: time) }
     }
   }
 
@@ -299,28 +310,41 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     processes[p].page = va >> pageShift
     processes[p].lastPage = (va + size - 1) >> pageShift
     processes[p].retrying = false
+    processes[p].step = .lookup
     processes[p].tally = RequestTally()
     advance(p, at: time)
   }
 
-  /// Performs the current request's page accesses from `time` until the request completes, the
-  /// process blocks, or another event is due first.
+  /// Runs `p`'s access steps from `time` until the request completes or the process blocks. Each
+  /// step happens at its own simulated time (SPEC, "Causality"); a step runs inline only when it is
+  /// strictly earlier than every pending event, where nothing else can happen before it, and
+  /// otherwise is scheduled as a `.resume` event, so that every other event in between sees the
+  /// state of its own time. With `foldsSteps` off every step is its own event (the differential
+  /// tests' reference schedule).
   mutating func advance(_ p: Int, at time: SimTime) {
     var t = time
-    while true {
-      guard accessPage(p, at: &t) else { return }  // blocked on a fault
-      if t > stopTime || stopRequested { return }
-      if processes[p].page == processes[p].lastPage {
-        completeRequest(p, at: t)
-        return
-      }
-      processes[p].page += 1
-      processes[p].retrying = false
-      if t >= queue.nextTime {
+    while performStep(p, at: &t) {
+      if stopRequested { return }
+      if !foldsSteps || t >= queue.nextTime || t > stopTime {
         queue.insert(SimEvent(.resume, process: Int32(p)), at: t)
         return
       }
+      latest = max(latest, t)
     }
+  }
+
+  /// Performs `p`'s current access step at `t`. Returns true with `t` advanced to the time of its
+  /// next step (`processes[p].step`), or false when the process has no next access step (it
+  /// blocked, or completed the request and moved on).
+  @inline(__always)
+  mutating func performStep(_ p: Int, at t: inout SimTime) -> Bool {
+    switch processes[p].step {
+    case .lookup: lookUp(p, at: &t)
+    case .walkEnd: endWalk(p, at: &t)
+    case .ramEnd: return endRAMAccess(p, at: t)
+    case .handlerEnd: return endFaultHandling(p, at: t)
+    }
+    return true
   }
 
   mutating func completeRequest(_ p: Int, at time: SimTime) {
@@ -347,90 +371,113 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   // MARK: - The access path
 
-  /// One page access of process `p` starting at `t`; advances `t` to its completion and returns
-  /// true, or returns false if the access faulted and the process blocked.
-  mutating func accessPage(_ p: Int, at t: inout SimTime) -> Bool {
+  /// Step 1 of a page access, at its start `t`: the TLB lookup (none without a TLB). A hit goes on
+  /// to RAM with the frame the TLB holds; a miss starts the walk, whose upper levels are read now
+  /// (only `p`'s own faults ever change them, and `p` is in this access) and whose leaf is examined
+  /// when the walk ends. Advances `t` to the next step's time.
+  mutating func lookUp(_ p: Int, at t: inout SimTime) {
     let vpn = processes[p].page
-    let isWrite = processes[p].isWrite
     let retrying = processes[p].retrying
     if !retrying {
       if Frames.needsFuture { processes[p].nextUse = nextUse(of: p) }
       processes[p].tally.accesses += 1
-      processes[p].accessStart = t
       if Log.isEnabled {
         let va = vpn == processes[p].requestVA >> pageShift ? processes[p].requestVA : vpn << pageShift
-        log.beginAccess(pid: p, time: t, va: va, vpn: vpn, isWrite: isWrite)
+        log.beginAccess(pid: p, time: t, va: va, vpn: vpn, isWrite: processes[p].isWrite)
       }
     }
     let tlbIndex = hasCPUPool ? Int(processes[p].cpu) : p
-    let key = TLB.key(vpn: vpn, asid: tlbTagged ? p : 0)
     if tlbs[tlbIndex].isPresent {
       t = later(t, latency.tlb())
+      let key = TLB.key(vpn: vpn, asid: tlbTagged ? p : 0)
       if let frame = tlbs[tlbIndex].lookup(key, vpn: vpn) {
         processes[p].tally.tlbHits += 1
         if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: true) }
         t = later(t, latency.ram())
-        reference(p, frame: frame, isWrite: isWrite, at: t)
-        return true
+        processes[p].inFlightFrame = frame
+        processes[p].step = .ramEnd
+        return
       }
+      processes[p].tally.tlbMisses += 1
+      if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: false) }
     }
-    processes[p].tally.tlbMisses += 1
-    if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: false) }
     processes[p].tally.pageWalks += 1
     if hasWalkCache {
-      return accessBehindWalkCache(p, vpn: vpn, key: key, tlbIndex: tlbIndex, isWrite: isWrite, at: &t)
+      processes[p].leaf = cachedWalk(p, vpn: vpn, cache: tlbIndex, at: &t)
+    } else {
+      // One entry per level, charged in full even when an upper level is not present.
+      processes[p].tally.pteReads += levels
+      for _ in 0..<levels { t = later(t, latency.ram()) }
+      processes[p].leaf = walk(p, vpn: vpn)
     }
-    // The walk: one entry per level, charged in full even when an upper level is not present.
-    processes[p].tally.pteReads += levels
-    for _ in 0..<levels { t = later(t, latency.ram()) }
-    let leaf = walk(p, vpn: vpn)
-    return translated(p, leaf: leaf, key: key, vpn: vpn, tlbIndex: tlbIndex, isWrite: isWrite, at: &t)
+    processes[p].step = .walkEnd
   }
 
-  /// The end of a TLB miss once the walk has found `leaf` (or -1): fill the TLB and reach RAM, or
-  /// take the page fault.
-  @inline(__always)
-  mutating func translated(
-    _ p: Int, leaf: Int, key: UInt64, vpn: Int64, tlbIndex: Int, isWrite: Bool, at t: inout SimTime
-  ) -> Bool {
+  /// Step 2, at the end of a walk: the leaf entry's present bit is examined now. Present: the TLB
+  /// is filled and the access goes on to RAM. Not present: the fault handler runs.
+  mutating func endWalk(_ p: Int, at t: inout SimTime) {
+    let leaf = processes[p].leaf
     if leaf >= 0 {
       let value = pageTable.entries[leaf]
+      if Log.isEnabled {
+        log.pageTableEntry(pid: p, level: 1, address: pageTable.address(ofEntry: leaf), value: value)
+      }
       if value & PageTable.present != 0 {
         let frame = Int32(truncatingIfNeeded: frameNumber(ofLeaf: value))
         pageTable.entries[leaf] = value | PageTable.accessed
-        tlbs[tlbIndex].insert(key, vpn: vpn, frame: frame)
+        let tlbIndex = hasCPUPool ? Int(processes[p].cpu) : p
+        if tlbs[tlbIndex].isPresent {
+          let vpn = processes[p].page
+          tlbs[tlbIndex].insert(TLB.key(vpn: vpn, asid: tlbTagged ? p : 0), vpn: vpn, frame: frame)
+        }
         t = later(t, latency.ram())
-        reference(p, frame: frame, isWrite: isWrite, at: t)
-        return true
+        processes[p].inFlightFrame = frame
+        processes[p].step = .ramEnd
+        return
       }
     }
-    // Tables are never freed, so the walk's leaf (cached walk or not) is the one to map.
-    return pageFault(p, leaf: leaf, at: &t)
+    t = later(t, latency.fault())
+    processes[p].step = .handlerEnd
   }
 
-  /// The rest of a TLB miss on a machine with page-walk caches: the walk behind them, then as
-  /// without. Kept out of line so that machines without walk caches pay one branch for them.
-  @inline(never)
-  mutating func accessBehindWalkCache(
-    _ p: Int, vpn: Int64, key: UInt64, tlbIndex: Int, isWrite: Bool, at t: inout SimTime
-  ) -> Bool {
-    let leaf = cachedWalk(p, vpn: vpn, cache: tlbIndex, at: &t)
-    return translated(p, leaf: leaf, key: key, vpn: vpn, tlbIndex: tlbIndex, isWrite: isWrite, at: &t)
+  /// Step 3 of a fault, when its handler ends: build any missing tables down to the leaf, then take
+  /// a frame (`allocateFrame`). Returns true when the page was mapped without I/O and the retry
+  /// starts at `t`.
+  mutating func endFaultHandling(_ p: Int, at t: SimTime) -> Bool {
+    if processes[p].leaf < 0 { processes[p].leaf = pageTable.leafEntry(process: p, vpn: processes[p].page) }
+    guard allocateFrame(p, at: t) else { return false }
+    processes[p].retrying = true
+    processes[p].step = .lookup
+    return true
   }
 
-  /// Reads the page-table entries of `vpn` top level first; the leaf's index, or -1 if an upper
-  /// level is not present.
+  /// The last step, when the access's RAM access ends at `t`: the reference (`reference`), then
+  /// the request's next page, or its completion. Returns whether another access step follows.
+  mutating func endRAMAccess(_ p: Int, at t: SimTime) -> Bool {
+    reference(p, frame: processes[p].inFlightFrame, at: t)
+    if processes[p].page == processes[p].lastPage {
+      completeRequest(p, at: t)
+      return false
+    }
+    processes[p].page += 1
+    processes[p].retrying = false
+    processes[p].step = .lookup
+    return true
+  }
+
+  /// Reads the upper-level page-table entries of `vpn`, top level first; the leaf's index, or -1
+  /// if an upper level is not present.
   mutating func walk(_ p: Int, vpn: Int64) -> Int {
     if Log.isEnabled { log.beginWalk(pid: p) }
     var table = pageTable.roots[p]
     var level = pageTable.levels
     while true {
       let e = pageTable.entryIndex(table: table, vpn: vpn, level: level)
+      if level == 1 { return e }
       let value = pageTable.entries[e]
       if Log.isEnabled {
         log.pageTableEntry(pid: p, level: level, address: pageTable.address(ofEntry: e), value: value)
       }
-      if level == 1 { return e }
       if value & PageTable.present == 0 { return -1 }
       table = pageTable.childTable(of: value)
       level -= 1
@@ -455,11 +502,11 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     if Log.isEnabled { log.beginWalk(pid: p) }
     while true {
       let e = pageTable.entryIndex(table: table, vpn: vpn, level: level)
+      if level == 1 { return e }
       let value = pageTable.entries[e]
       if Log.isEnabled {
         log.pageTableEntry(pid: p, level: level, address: pageTable.address(ofEntry: e), value: value)
       }
-      if level == 1 { return e }
       if value & PageTable.present == 0 { return -1 }
       table = pageTable.childTable(of: value)
       walkCaches[cache].insert(level: level, vpn: vpn, asid: asid, table: table)
@@ -472,19 +519,27 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     return pageShift >= 12 ? Int(field >> UInt64(pageShift)) : Int(field >> 12)
   }
 
-  /// The access reached RAM in `frame`: mark the page dirty on a write, tell the policy, and
-  /// close the access.
-  mutating func reference(_ p: Int, frame: Int32, isWrite: Bool, at t: SimTime) {
+  /// The access reached RAM in `frame` at `t`: mark the page dirty on a write, tell the policy,
+  /// and close the access. A page evicted while the RAM access was in flight (its frame now holds
+  /// something else, or is being refilled) changes no state: the access completes on the frame it
+  /// was translated to.
+  mutating func reference(_ p: Int, frame: Int32, at t: SimTime) {
     let f = Int(frame)
-    if isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
-    if !processes[p].retrying {
-      allocator.didAccess(FrameNumber(frame), pageReference(p, at: t))
-      // A working set may have shrunk: a suspended process may fit again.
-      if Frames.controlsLoad && !suspendedQueue.isEmpty { resumeSuspended(at: t) }
+    let vpn = processes[p].page
+    let mapped =
+      frameOwner[f] == Int32(p) && frameVPN[f] == vpn && pageTable.entries[frameLeaf[f]] & PageTable.present != 0
+    if mapped {
+      if processes[p].isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
+      if processes[p].retrying {
+        admitFaultedPage(p, frame: frame, at: t)
+      } else {
+        allocator.didAccess(FrameNumber(frame), pageReference(p, at: t))
+        // A working set may have shrunk: a suspended process may fit again.
+        if Frames.controlsLoad && !suspendedQueue.isEmpty { resumeSuspended(at: t) }
+      }
     }
     if Log.isEnabled {
-      let va = processes[p].page == processes[p].requestVA >> pageShift
-        ? processes[p].requestVA : processes[p].page << pageShift
+      let va = vpn == processes[p].requestVA >> pageShift ? processes[p].requestVA : vpn << pageShift
       let offset = UInt64(va & ((1 << pageShift) - 1))
       log.endAccess(pid: p, time: t, frame: f, physicalAddress: UInt64(f) << UInt64(pageShift) | offset)
     }
