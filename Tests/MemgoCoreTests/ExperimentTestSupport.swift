@@ -51,8 +51,8 @@ enum ExperimentTestSupport {
     var rng = SplitMix64(seed: seed)
     func tally() -> RunTally {
       var t = RunTally()
-      for (_, path) in RunTally.countFields { t[keyPath: path] = Int64(rng.next() % 1_000_000_007) }
-      for (_, path) in RunTally.sumFields {
+      for (_, path) in RunTally.counters { t[keyPath: path] = Int64(rng.next() % 1_000_000_007) }
+      for (_, path) in RunTally.sums {
         t[keyPath: path] = Double(rng.next() >> 11) / Double(1 << 20) * (rng.next() % 2 == 0 ? 1 : 1e9)
       }
       for _ in 0..<Int(rng.next() % 50) {

@@ -25,7 +25,7 @@ import Testing
     let shard = try #require(ShardSpec(index: 2, count: 5))
     let written = try Self.entries(plan, units: shard.units(of: plan.units.count))
     let text = PartialResult(identity: plan.identity, shard: shard).text(written)
-    #expect(text.hasPrefix("{\n  \"memgoPartialResult\": 1,\n  \"memgo\": \"0.1.0\",\n"))
+    #expect(text.hasPrefix("{\n  \"memgoPartialResult\": 2,\n  \"memgo\": \"0.1.0\",\n"))
     #expect(text.contains("\n  \"overrides\": {\"seed\": 8},\n"))
     #expect(text.contains("\n  \"shard\": \"2/5\",\n"))
     #expect(text.hasSuffix("\n  ]\n}\n"))
@@ -57,8 +57,8 @@ import Testing
     #expect(Self.problem("{\"memgo\": \"0.1.0\"}").hasPrefix("part.json: not a memgo partial result (expected"))
     #expect(Self.problem("nonsense").hasPrefix("part.json: not a memgo partial result: line 1"))
     #expect(
-      Self.problem(text.replacingFirst("\"memgoPartialResult\": 1", with: "\"memgoPartialResult\": 2"))
-        == "part.json: memgoPartialResult: format 2 is not supported (expected 1)")
+      Self.problem(text.replacingFirst("\"memgoPartialResult\": 2", with: "\"memgoPartialResult\": 1"))
+        == "part.json: memgoPartialResult: format 1 is not supported (expected 2)")
     #expect(
       Self.problem(text.replacingFirst("\"unit\": 0, \"point\": 0", with: "\"unit\": 4, \"point\": 0"))
         == "part.json: results[0]: unit 4 is point 1, replication 1 of this scenario, not point 0, replication 0")

@@ -50,7 +50,8 @@ import Testing
       "{\"requests\": 0, \"accesses\": 0, \"reads\": 0, \"writes\": 0, \"bytes\": 0, \"tlbHits\": 0, "
       + "\"tlbMisses\": 0, \"pageWalks\": 0, \"pteReads\": 0, \"majorFaults\": 0, \"minorFaults\": 0, "
       + "\"evictions\": 0, \"dirtyEvictions\": 0, \"diskReads\": 0, \"diskWrites\": 0, \"contextSwitches\": 0, "
-      + "\"tlbFlushes\": 0, \"tlbShootdowns\": 0, \"latencySum\": 0, \"diskWaitSum\": 0, \"diskBusy\": 0, "
+      + "\"tlbFlushes\": 0, \"tlbShootdowns\": 0, \"admissionWaits\": 0, \"suspensions\": 0, "
+      + "\"walkCacheHits\": 0, \"latencySum\": 0, \"diskWaitSum\": 0, \"diskBusy\": 0, "
       + "\"cpuBusy\": 0, \"diskQueued\": 0, \"latency\": LATENCY}"
     func check(_ latency: String) -> String? {
       do {

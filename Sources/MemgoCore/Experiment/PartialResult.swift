@@ -18,7 +18,7 @@
 /// ```
 public struct PartialResult: Sendable {
   /// The version of this file format.
-  public static let formatVersion = 1
+  public static let formatVersion = 2
   /// The largest partial result file read (64 MiB, some 10,000 units); use more shards beyond.
   public static let maximumFileSize = 64 << 20
 

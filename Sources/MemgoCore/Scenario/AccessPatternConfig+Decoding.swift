@@ -150,6 +150,7 @@ extension ScenarioDecoder {
     } else {
       resolved = path
     }
+    guard traceChecks.checksTraces else { return .trace(path: resolved, format: format) }
     let key = TraceCheckCache.Key(path: resolved, format: format, addressSpace: addressSpace)
     let problem: String?
     if let known = traceChecks.results[key] {

@@ -33,8 +33,12 @@ public enum ScenarioLoader {
     return try load(bytes: bytes, path: path)
   }
 
-  /// Loads a scenario from the file's bytes; `path` names the file in errors and gives the default name.
-  public static func load(bytes: [UInt8], path: String) throws(ScenarioLoadError) -> ScenarioFile {
+  /// Loads a scenario from the file's bytes; `path` names the file in errors and gives the default
+  /// name. With `checksTraces` false the trace files that processes replay are not opened (to merge
+  /// stored results, which never runs them).
+  public static func load(bytes: [UInt8], path: String, checksTraces: Bool = true) throws(ScenarioLoadError)
+    -> ScenarioFile
+  {
     if bytes.count > maximumFileSize {
       throw .invalid([
         ScenarioError(
@@ -59,7 +63,7 @@ public enum ScenarioLoader {
 
     // The sweep, if any.
     // Trace files replayed by processes are read once per load, not once per sweep point.
-    let traceChecks = TraceCheckCache()
+    let traceChecks = TraceCheckCache(checksTraces: checksTraces)
     var sweepDecoder = ScenarioDecoder(file: path)
     var axes: [SweepAxisPlan] = []
     var sweepValid = true

@@ -3,6 +3,12 @@
 ///
 /// Only the loader and the decoders it creates use it, on one thread.
 final class TraceCheckCache {
+  /// Whether trace files are read and checked at all: not when the scenario is only rebuilt from a
+  /// partial result to merge stored results (`memgo merge` needs no trace file).
+  let checksTraces: Bool
+
+  init(checksTraces: Bool = true) { self.checksTraces = checksTraces }
+
   /// A trace as a process group replays it: the checks depend on the file, the format and the
   /// process's address space.
   struct Key: Hashable {

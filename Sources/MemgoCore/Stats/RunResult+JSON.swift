@@ -38,31 +38,11 @@ extension RunResult {
 }
 
 extension RunTally {
-  /// The counters, by JSON key.
-  static var countFields: [(String, WritableKeyPath<RunTally, Int64>)] {
-    [
-      ("requests", \.requests), ("accesses", \.accesses), ("reads", \.reads), ("writes", \.writes),
-      ("bytes", \.bytes), ("tlbHits", \.tlbHits), ("tlbMisses", \.tlbMisses), ("pageWalks", \.pageWalks),
-      ("pteReads", \.pteReads), ("majorFaults", \.majorFaults), ("minorFaults", \.minorFaults),
-      ("evictions", \.evictions), ("dirtyEvictions", \.dirtyEvictions), ("diskReads", \.diskReads),
-      ("diskWrites", \.diskWrites), ("contextSwitches", \.contextSwitches), ("tlbFlushes", \.tlbFlushes),
-      ("tlbShootdowns", \.tlbShootdowns),
-    ]
-  }
-
-  /// The sums, by JSON key.
-  static var sumFields: [(String, WritableKeyPath<RunTally, Double>)] {
-    [
-      ("latencySum", \.latencySum), ("diskWaitSum", \.diskWaitSum), ("diskBusy", \.diskBusy),
-      ("cpuBusy", \.cpuBusy), ("diskQueued", \.diskQueued),
-    ]
-  }
-
   /// The tally as JSON: every counter and sum by name, then `"latency": {"min", "max", "buckets":
   /// [index, count, index, count, ...]}` (non-empty buckets only, ascending).
   public var jsonValue: JSONValue {
-    var members = RunTally.countFields.map { key, path in JSONMember(key: key, value: .integer(self[keyPath: path])) }
-    members += RunTally.sumFields.map { key, path in JSONMember(key: key, value: .double(self[keyPath: path])) }
+    var members = RunTally.counters.map { key, path in JSONMember(key: key, value: .integer(self[keyPath: path])) }
+    members += RunTally.sums.map { key, path in JSONMember(key: key, value: .double(self[keyPath: path])) }
     let buckets = latency.nonEmptyBuckets.flatMap { [JSONValue.integer($0.index), .integer($0.count)] }
     members.append(
       JSONMember(
@@ -76,11 +56,11 @@ extension RunTally {
 
   /// Reads a tally written by `jsonValue`.
   public init(json: JSONValue, at path: JSONPath, file: String) throws(ScenarioError) {
-    let known = RunTally.countFields.map(\.0) + RunTally.sumFields.map(\.0) + ["latency"]
+    let known = RunTally.counters.map(\.0) + RunTally.sums.map(\.0) + ["latency"]
     let fields = try JSONFields(json, at: path, file: file, known: known)
     self.init()
-    for (key, keyPath) in RunTally.countFields { self[keyPath: keyPath] = try fields.count(key) }
-    for (key, keyPath) in RunTally.sumFields { self[keyPath: keyPath] = try fields.nonNegative(key) }
+    for (key, keyPath) in RunTally.counters { self[keyPath: keyPath] = try fields.count(key) }
+    for (key, keyPath) in RunTally.sums { self[keyPath: keyPath] = try fields.nonNegative(key) }
     let latencyPath = path.appending(key: "latency")
     let histogram = try JSONFields(
       fields.value("latency"), at: latencyPath, file: file, known: ["min", "max", "buckets"])

@@ -65,34 +65,30 @@ public struct RunTally: Sendable, Equatable {
   /// Creates an empty tally.
   public init() {}
 
-  /// Adds every count of `other` into this tally.
+  /// The counters, by the name the partial-result JSON gives them: every `Int64` stored property,
+  /// in declaration order. `add`, the partial-result format (`RunResult+JSON`) and the tests
+  /// derive from this list, so a counter added above and here is summed, saved and read back
+  /// everywhere; `RunTallyTests` fails when a stored property is missing from it.
+  static let counters: [(name: String, keyPath: WritableKeyPath<RunTally, Int64> & Sendable)] = [
+    ("requests", \.requests), ("accesses", \.accesses), ("reads", \.reads), ("writes", \.writes),
+    ("bytes", \.bytes), ("tlbHits", \.tlbHits), ("tlbMisses", \.tlbMisses), ("pageWalks", \.pageWalks),
+    ("pteReads", \.pteReads), ("majorFaults", \.majorFaults), ("minorFaults", \.minorFaults),
+    ("evictions", \.evictions), ("dirtyEvictions", \.dirtyEvictions), ("diskReads", \.diskReads),
+    ("diskWrites", \.diskWrites), ("contextSwitches", \.contextSwitches), ("tlbFlushes", \.tlbFlushes),
+    ("tlbShootdowns", \.tlbShootdowns), ("admissionWaits", \.admissionWaits), ("suspensions", \.suspensions),
+    ("walkCacheHits", \.walkCacheHits),
+  ]
+
+  /// The sums, by JSON name: every `Double` stored property, in declaration order.
+  static let sums: [(name: String, keyPath: WritableKeyPath<RunTally, Double> & Sendable)] = [
+    ("latencySum", \.latencySum), ("diskWaitSum", \.diskWaitSum), ("diskBusy", \.diskBusy),
+    ("cpuBusy", \.cpuBusy), ("diskQueued", \.diskQueued),
+  ]
+
+  /// Adds every count, sum and latency of `other` into this tally.
   public mutating func add(_ other: RunTally) {
-    requests += other.requests
-    accesses += other.accesses
-    reads += other.reads
-    writes += other.writes
-    bytes += other.bytes
-    tlbHits += other.tlbHits
-    tlbMisses += other.tlbMisses
-    pageWalks += other.pageWalks
-    pteReads += other.pteReads
-    majorFaults += other.majorFaults
-    minorFaults += other.minorFaults
-    evictions += other.evictions
-    dirtyEvictions += other.dirtyEvictions
-    diskReads += other.diskReads
-    diskWrites += other.diskWrites
-    latencySum += other.latencySum
-    diskWaitSum += other.diskWaitSum
-    diskBusy += other.diskBusy
-    cpuBusy += other.cpuBusy
-    diskQueued += other.diskQueued
-    contextSwitches += other.contextSwitches
-    tlbFlushes += other.tlbFlushes
-    tlbShootdowns += other.tlbShootdowns
-    admissionWaits += other.admissionWaits
-    suspensions += other.suspensions
-    walkCacheHits += other.walkCacheHits
+    for (_, keyPath) in Self.counters { self[keyPath: keyPath] += other[keyPath: keyPath] }
+    for (_, keyPath) in Self.sums { self[keyPath: keyPath] += other[keyPath: keyPath] }
     latency.merge(other.latency)
   }
 }
