@@ -107,7 +107,7 @@ import Testing
     var outcome: (RunResult, String)?
     try ExperimentTestSupport.withTemporaryDirectory { directory in
       if let (name, text) = trace {
-        FileManager.default.createFile(atPath: "\(directory)/\(name)", contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: "\(directory)/\(name)", contents: Data(text.utf8)))
       }
       let file = try ScenarioLoader.load(bytes: Array(json.utf8), path: "\(directory)/s.json")
       outcome = try ScheduleDifferentialTests.run(file.base, foldsSteps: true, directory: directory)

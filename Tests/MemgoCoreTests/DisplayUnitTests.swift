@@ -21,6 +21,13 @@ import Testing
     #expect(DisplayUnit.choose(for: .seconds, values: []).symbol == "ns")
   }
 
+  @Test func notApplicableIsADash() {
+    let unit = DisplayUnit.choose(for: .seconds, values: [.nan, 0.002])
+    #expect(unit.symbol == "ms")
+    #expect(unit.format(.nan, digits: 3) == "-")
+    #expect(unit.format(Summary([.nan, 1]), digits: 3) == "-")
+  }
+
   @Test func otherUnits() {
     #expect(DisplayUnit.choose(for: .fraction, magnitude: 0.5) == DisplayUnit(symbol: "%", scale: 100))
     #expect(DisplayUnit.choose(for: .count, magnitude: 5) == DisplayUnit(symbol: "", scale: 1, integral: true))

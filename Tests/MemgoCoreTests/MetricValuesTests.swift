@@ -62,22 +62,44 @@ import Testing
     }
   }
 
-  @Test func emptyTallyIsAllZero() {
-    let v = MetricValues(tally: RunTally(), simulatedTime: .zero, diskChannels: 1, cpuCount: 1)
-    #expect(v.values == [Double](repeating: 0, count: Metric.count))
+  /// The rates per second of simulated time, not applicable when none passed.
+  static let perTime: [Metric] = [.throughput, .accessThroughput, .bandwidth, .diskUtilization, .cpuUtilization]
+  /// The TLB metrics, not applicable without a TLB.
+  static let tlbMetrics: [Metric] = [.tlbHits, .tlbMisses, .tlbHitRate, .tlbFlushes, .tlbShootdowns]
+
+  @Test func emptyTallyOverSomeTimeIsAllZeroButTheTime() {
+    let v = MetricValues(tally: RunTally(), simulatedTime: .milliseconds(1), diskChannels: 1, cpuCount: 1)
+    for metric in Metric.allCases { #expect(v[metric] == (metric == .simulatedTime ? 0.001 : 0), "\(metric)") }
   }
 
-  @Test func zeroDenominatorsGiveZeroNotNaN() {
+  @Test func ratesPerSecondAreNotApplicableWhenNoTimePassed() {
     var t = RunTally()
     t.requests = 3
+    t.accesses = 3
+    t.bytes = 192
     t.diskBusy = 5
     t.cpuBusy = 5
     let v = MetricValues(tally: t, simulatedTime: .zero, diskChannels: 0, cpuCount: 0)
-    for metric in Metric.allCases { #expect(v[metric].isFinite) }
-    #expect(v[.throughput] == 0)
-    #expect(v[.diskUtilization] == 0)
+    for metric in Metric.allCases {
+      #expect(v[metric].isNaN == Self.perTime.contains(metric), "\(metric)")
+    }
+    // Other zero denominators give 0.
     #expect(v[.faultRate] == 0)
     #expect(v[.latencyMean] == 0)
+    #expect(v[.diskWait] == 0)
+  }
+
+  @Test func tlbMetricsAreNotApplicableWithoutATLB() {
+    let t = MetricValuesTests.handTally()
+    let with = MetricValues(tally: t, simulatedTime: .milliseconds(1), diskChannels: 1, cpuCount: 1)
+    let without = MetricValues(tally: t, simulatedTime: .milliseconds(1), diskChannels: 1, cpuCount: 1, hasTLB: false)
+    for metric in Metric.allCases {
+      if Self.tlbMetrics.contains(metric) {
+        #expect(without[metric].isNaN, "\(metric)")
+      } else {
+        #expect(without[metric] == with[metric], "\(metric)")
+      }
+    }
   }
 
   @Test func machineAndGroupInitializers() {

@@ -126,7 +126,7 @@ enum RandomScenario {
         for _ in 0..<int(1...25) {
           lines += "\(chance(0.3) ? "W" : "R") 0x\(String(rng.nextInt(below: 12) * 4096 + rng.nextInt(below: 4096), radix: 16))\n"
         }
-        FileManager.default.createFile(atPath: path, contents: Data(lines.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(lines.utf8)))
         group += ",\"access\":{\"pattern\":\"trace\",\"path\":\"\(path)\",\"format\":\"plain\"}"
       } else {
         group +=

@@ -41,8 +41,8 @@ import Testing
     try ExperimentTestSupport.withTemporaryDirectory { directory in
       try FileManager.default.createDirectory(atPath: "\(directory)/traces", withIntermediateDirectories: true)
       let trace = (0..<200).map { "\($0 % 3 == 0 ? "W" : "R") 0x\(String(($0 * 7919 % 37) * 4096, radix: 16))" }
-      FileManager.default.createFile(
-        atPath: "\(directory)/traces/t.trace", contents: Data((trace.joined(separator: "\n") + "\n").utf8))
+      #expect(FileManager.default.createFile(
+        atPath: "\(directory)/traces/t.trace", contents: Data((trace.joined(separator: "\n") + "\n").utf8)))
       let json = """
         {"name":"traced","seed":1,"replications":3,
          "machine":{"frames":8,"replacement":{"policy":"lru"}},

@@ -23,6 +23,15 @@ import Testing
     #expect(abs(try #require(s.ci95) - 25.4124094724) < 1e-9)
   }
 
+  /// A metric not applicable in some replication is not applicable: no mean, no spread.
+  @Test func notApplicableValuesGiveANotApplicableSummary() {
+    let s = Summary([1, .nan, 3])
+    #expect(s.mean.isNaN)
+    #expect(s.stddev == nil)
+    #expect(s.ci95 == nil)
+    #expect(s.n == 3)
+  }
+
   @Test func singleValueHasNoSpread() {
     let s = Summary([0.25])
     #expect(s == Summary(mean: 0.25, stddev: nil, ci95: nil, n: 1))

@@ -72,6 +72,13 @@ struct JSONFields {
     return x
   }
 
+  /// The required member `key` as `true` or `false`.
+  func bool(_ key: String) throws(ScenarioError) -> Bool {
+    let value = try value(key)
+    guard case .bool(let b) = value else { throw problem(key, "expected true or false, found \(JSONFields.kind(value))") }
+    return b
+  }
+
   /// The required member `key` as a string.
   func string(_ key: String) throws(ScenarioError) -> String {
     let value = try value(key)

@@ -3,7 +3,7 @@
 ///
 /// An access line is written when the access completes and holds `t` (ns, when it began), `pid`,
 /// `process` (its group's name), `op` (`read`/`write`), `va`, `vpn`, `tlb` (`hit`/`miss` of the
-/// first lookup), `ptes` (the entries the last walk read, root first: `level`, `address`, `value`;
+/// first lookup, `null` on a machine without TLB), `ptes` (the entries the last walk read, root first: `level`, `address`, `value`;
 /// empty on a TLB hit), `fault`
 /// (`null`, `minor`, `major`), `victim` (`pid`, `vpn`, `pfn`, `dirty`, or `null`), `pfn`, `pa` and
 /// `latency` (ns). Fault, eviction and disk lines carry `op` = `fault`, `evict`, `diskRead` or
@@ -17,7 +17,7 @@ public struct JSONLinesLog: EventLog {
     var va: Int64 = 0
     var vpn: Int64 = 0
     var isWrite = false
-    var tlbHit = false
+    var tlb: UInt8 = 0  // 0 no lookup (no TLB), 1 hit, 2 miss
     var ptes: [(level: Int, address: UInt64, value: UInt64)] = []
     var fault: UInt8 = 0  // 0 none, 1 minor, 2 major
     var victim: (pid: Int, vpn: Int64, frame: Int, dirty: Bool)?
@@ -43,9 +43,10 @@ public struct JSONLinesLog: EventLog {
     pending[pid].ptes.removeAll(keepingCapacity: true)
     pending[pid].fault = 0
     pending[pid].victim = nil
+    pending[pid].tlb = 0
   }
 
-  public mutating func tlbLookup(pid: Int, hit: Bool) { pending[pid].tlbHit = hit }
+  public mutating func tlbLookup(pid: Int, hit: Bool) { pending[pid].tlb = hit ? 1 : 2 }
 
   public mutating func beginWalk(pid: Int) { pending[pid].ptes.removeAll(keepingCapacity: true) }
 
@@ -94,7 +95,7 @@ public struct JSONLinesLog: EventLog {
     sink.append("\",\"vpn\":\"")
     sink.appendHex(UInt64(access.vpn))
     sink.append("\",\"tlb\":")
-    sink.append(access.tlbHit ? "\"hit\"" : "\"miss\"")
+    sink.append(access.tlb == 0 ? "null" : access.tlb == 1 ? "\"hit\"" : "\"miss\"")
     sink.append(",\"ptes\":[")
     for (i, pte) in access.ptes.enumerated() {
       if i > 0 { sink.append(UInt8(ascii: ",")) }

@@ -50,7 +50,9 @@ public struct DisplayUnit: Sendable, Equatable {
   }
 
   /// `value` (in base units) in this unit, to `digits` significant digits, without the symbol.
+  /// A metric that does not apply (NaN) is `-`.
   public func format(_ value: Double, digits: Int) -> String {
+    if value.isNaN { return "-" }
     let shown = value * scale
     if integral && shown.isFinite && shown == shown.rounded(.towardZero) && abs(shown) < 1e15 {
       return String(Int64(shown))

@@ -98,7 +98,7 @@ public enum ReportTables {
       let summary = metrics[metric]
       let unit = DisplayUnit.choose(for: metric.unit, magnitude: summary.mean)
       let value = unit.format(summary, digits: digits)
-      table.append([metric.label, unit.symbol.isEmpty ? value : value + " " + unit.symbol])
+      table.append([metric.label, unit.symbol.isEmpty || summary.mean.isNaN ? value : value + " " + unit.symbol])
     }
     return table
   }

@@ -108,6 +108,6 @@ extension Simulator {
       machine: machine, groups: groupTallies,
       simulatedTime: end > warmup ? end - warmup : .zero,
       diskChannels: scenario.machine.disk.channels,
-      cpuCount: scenario.machine.cpus ?? processes.count, events: events)
+      cpuCount: scenario.machine.cpus ?? processes.count, events: events, hasTLB: scenario.machine.tlb.entries > 0)
   }
 }

@@ -1,8 +1,11 @@
 /// Every report metric of one run in one scope (the machine or one process group), derived from
 /// its `RunTally`: one `Double` per `Metric`, in base units (seconds, fractions, per second).
 ///
-/// Ratios whose denominator is zero (no accesses, no disk operations, zero simulated time) are 0,
-/// so an idle run reports zeros rather than NaN.
+/// A metric that does not apply to the run is NaN, written `null` in JSON, empty in CSV and `-`
+/// in tables: the TLB metrics of a machine without TLB, and the rates per second of simulated
+/// time (throughputs, bandwidth, utilizations) when no simulated time passed. Other ratios whose
+/// denominator is zero (no accesses, no requests, no disk operations) are 0, so an idle run
+/// reports zeros.
 public struct MetricValues: Sendable, Equatable {
   /// One value per metric, indexed by `Metric.rawValue`.
   public private(set) var values: [Double]
@@ -20,8 +23,8 @@ public struct MetricValues: Sendable, Equatable {
   }
 
   /// Derives every metric from `tally`, measured over `simulatedTime` on a machine with
-  /// `diskChannels` disk channels and `cpuCount` CPUs.
-  public init(tally: RunTally, simulatedTime: SimTime, diskChannels: Int, cpuCount: Int) {
+  /// `diskChannels` disk channels, `cpuCount` CPUs and TLBs if `hasTLB`.
+  public init(tally: RunTally, simulatedTime: SimTime, diskChannels: Int, cpuCount: Int, hasTLB: Bool = true) {
     let ps = Double(SimTime.picosecondsPerSecond)
     let seconds = simulatedTime.seconds
     let timePs = Double(simulatedTime.picoseconds)
@@ -29,6 +32,8 @@ public struct MetricValues: Sendable, Equatable {
     let accesses = Double(tally.accesses)
     let diskOps = Double(tally.diskReads) + Double(tally.diskWrites)
     func ratio(_ a: Double, _ b: Double) -> Double { b == 0 ? 0 : a / b }
+    // Per second of simulated time: not applicable when none passed.
+    func perTime(_ a: Double, _ b: Double) -> Double { timePs == 0 ? .nan : ratio(a, b) }
     func quantile(_ q: Double) -> Double { Double(tally.latency.quantile(q)) / ps }
 
     var v = [Double](repeating: 0, count: Metric.count)
@@ -51,13 +56,13 @@ public struct MetricValues: Sendable, Equatable {
     v[Metric.dirtyEvictions.rawValue] = Double(tally.dirtyEvictions)
     v[Metric.diskReads.rawValue] = Double(tally.diskReads)
     v[Metric.diskWrites.rawValue] = Double(tally.diskWrites)
-    v[Metric.diskUtilization.rawValue] = ratio(tally.diskBusy, Double(diskChannels) * timePs)
+    v[Metric.diskUtilization.rawValue] = perTime(tally.diskBusy, Double(diskChannels) * timePs)
     v[Metric.diskWait.rawValue] = ratio(tally.diskWaitSum, diskOps) / ps
-    v[Metric.cpuUtilization.rawValue] = ratio(tally.cpuBusy, Double(cpuCount) * timePs)
+    v[Metric.cpuUtilization.rawValue] = perTime(tally.cpuBusy, Double(cpuCount) * timePs)
     v[Metric.simulatedTime.rawValue] = seconds
-    v[Metric.throughput.rawValue] = ratio(Double(tally.requests), seconds)
-    v[Metric.accessThroughput.rawValue] = ratio(accesses, seconds)
-    v[Metric.bandwidth.rawValue] = ratio(Double(tally.bytes), seconds)
+    v[Metric.throughput.rawValue] = perTime(Double(tally.requests), seconds)
+    v[Metric.accessThroughput.rawValue] = perTime(accesses, seconds)
+    v[Metric.bandwidth.rawValue] = perTime(Double(tally.bytes), seconds)
     v[Metric.effectiveAccessTime.rawValue] = ratio(tally.latencySum, accesses) / ps
     v[Metric.latencyMean.rawValue] = ratio(tally.latencySum, Double(tally.requests)) / ps
     v[Metric.latencyP50.rawValue] = quantile(0.5)
@@ -71,6 +76,9 @@ public struct MetricValues: Sendable, Equatable {
     v[Metric.walkCacheHits.rawValue] = Double(tally.walkCacheHits)
     v[Metric.admissionWaits.rawValue] = Double(tally.admissionWaits)
     v[Metric.suspensions.rawValue] = Double(tally.suspensions)
+    if !hasTLB {
+      for metric in [Metric.tlbHits, .tlbMisses, .tlbHitRate, .tlbFlushes, .tlbShootdowns] { v[metric.rawValue] = .nan }
+    }
     values = v
   }
 
@@ -78,7 +86,7 @@ public struct MetricValues: Sendable, Equatable {
   public init(machineOf result: RunResult) {
     self.init(
       tally: result.machine, simulatedTime: result.simulatedTime, diskChannels: result.diskChannels,
-      cpuCount: result.cpuCount)
+      cpuCount: result.cpuCount, hasTLB: result.hasTLB)
   }
 
   /// The metrics of process group `group` of `result` (utilizations are the group's share of the
@@ -86,6 +94,6 @@ public struct MetricValues: Sendable, Equatable {
   public init(group: Int, of result: RunResult) {
     self.init(
       tally: result.groups[group], simulatedTime: result.simulatedTime, diskChannels: result.diskChannels,
-      cpuCount: result.cpuCount)
+      cpuCount: result.cpuCount, hasTLB: result.hasTLB)
   }
 }

@@ -6,16 +6,17 @@
 /// back to the same double (Steele and White 1990; Ryū, Adams 2018).
 extension RunResult {
   /// The JSON keys of a run.
-  static let keys = ["simulatedTime", "diskChannels", "cpuCount", "events", "machine", "groups"]
+  static let keys = ["simulatedTime", "diskChannels", "cpuCount", "events", "hasTLB", "machine", "groups"]
 
-  /// The result as JSON: `{"simulatedTime" (ps), "diskChannels", "cpuCount", "events", "machine":
-  /// TALLY, "groups": [TALLY...]}`.
+  /// The result as JSON: `{"simulatedTime" (ps), "diskChannels", "cpuCount", "events", "hasTLB",
+  /// "machine": TALLY, "groups": [TALLY...]}`.
   public var jsonValue: JSONValue {
     .object([
       JSONMember(key: "simulatedTime", value: .integer(simulatedTime.picoseconds)),
       JSONMember(key: "diskChannels", value: .integer(diskChannels)),
       JSONMember(key: "cpuCount", value: .integer(cpuCount)),
       JSONMember(key: "events", value: .integer(events)),
+      JSONMember(key: "hasTLB", value: .bool(hasTLB)),
       JSONMember(key: "machine", value: machine.jsonValue),
       JSONMember(key: "groups", value: .array(groups.map(\.jsonValue))),
     ])
@@ -33,7 +34,8 @@ extension RunResult {
       machine: try RunTally(json: fields.value("machine"), at: path.appending(key: "machine"), file: file),
       groups: groups, simulatedTime: SimTime(picoseconds: try fields.count("simulatedTime")),
       diskChannels: try fields.integer("diskChannels", in: 0...Int.max),
-      cpuCount: try fields.integer("cpuCount", in: 0...Int.max), events: try fields.count("events"))
+      cpuCount: try fields.integer("cpuCount", in: 0...Int.max), events: try fields.count("events"),
+      hasTLB: try fields.bool("hasTLB"))
   }
 }
 

@@ -109,13 +109,19 @@ public struct RunResult: Sendable, Equatable {
   public var cpuCount: Int
   /// Events the scheduler processed (for `memgo bench`; not a report metric).
   public var events: Int64
+  /// Whether the machine has TLBs (`tlb.entries` > 0): without, the TLB metrics are not applicable.
+  public var hasTLB: Bool
 
-  public init(machine: RunTally, groups: [RunTally], simulatedTime: SimTime, diskChannels: Int, cpuCount: Int, events: Int64) {
+  public init(
+    machine: RunTally, groups: [RunTally], simulatedTime: SimTime, diskChannels: Int, cpuCount: Int, events: Int64,
+    hasTLB: Bool = true
+  ) {
     self.machine = machine
     self.groups = groups
     self.simulatedTime = simulatedTime
     self.diskChannels = diskChannels
     self.cpuCount = cpuCount
     self.events = events
+    self.hasTLB = hasTLB
   }
 }

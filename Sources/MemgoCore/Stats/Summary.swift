@@ -36,6 +36,13 @@ public struct Summary: Sendable, Equatable {
       ci95 = nil
       return
     }
+    // A metric not applicable to a replication (NaN) is not applicable to the point.
+    if values.contains(where: \.isNaN) {
+      mean = .nan
+      stddev = nil
+      ci95 = nil
+      return
+    }
     let count = Double(values.count)
     if values.allSatisfy({ $0 == first }) {
       mean = first

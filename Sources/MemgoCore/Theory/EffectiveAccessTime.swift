@@ -92,7 +92,8 @@ public struct EffectiveAccessTime: Sendable, Equatable {
 
   /// Derives the ratios from the counts of a run and the latencies from `machine`.
   ///
-  /// `h = (accesses − (tlbMisses − faults))/accesses`, `p = faults/accesses`,
+  /// `h = (accesses − (pageWalks − faults))/accesses` (a walk per TLB miss, or per lookup without
+  /// a TLB, where `h` is 0), `p = faults/accesses`,
   /// `z = minorFaults/faults`, `d = dirtyEvictions/faults`, with `faults = majorFaults +
   /// minorFaults`; a ratio whose denominator is zero is 0 (so with no accesses `predicted` is that
   /// of a TLB miss on a present page, where the measured metric reports 0). Each latency is the mean of its
@@ -103,7 +104,7 @@ public struct EffectiveAccessTime: Sendable, Equatable {
   public init(tally: RunTally, machine: MachineConfig) {
     let accesses = Double(tally.accesses)
     let faults = Double(tally.majorFaults) + Double(tally.minorFaults)
-    let firstLookupMisses = Double(tally.tlbMisses) - faults
+    let firstLookupMisses = Double(tally.pageWalks) - faults
     func ratio(_ a: Double, _ b: Double) -> Double { b == 0 ? 0 : a / b }
     let latency = machine.latency
     self.init(
@@ -159,7 +160,8 @@ public struct EffectiveAccessTime: Sendable, Equatable {
   /// The same model summed over the run's counts instead of per-access ratios: the predicted total
   /// access time of `tally`'s accesses, picoseconds,
   /// `(A + F)·tlb + M·levels·ram + A·ram + F·faultHandling + F_major·diskRead + W·diskWrite`
-  /// (see the type's documentation; `M` is `tally.tlbMisses`, one walk per miss).
+  /// (see the type's documentation; `M` is `tally.pageWalks`, one walk per TLB miss or, without a
+  /// TLB, per lookup).
   ///
   /// With constant latencies every term is an integer, so the result is exact while it stays below
   /// 2^53 ps (about 2.5 simulated hours) and can be compared with `RunTally.latencySum` for
@@ -171,7 +173,7 @@ public struct EffectiveAccessTime: Sendable, Equatable {
     let ram = meanPicoseconds(latency.ram)
     let accesses = Double(tally.accesses)
     let faults = Double(tally.majorFaults) + Double(tally.minorFaults)
-    let pteReads = Double(tally.tlbMisses) * Double(machine.pageTable.levels)
+    let pteReads = Double(tally.pageWalks) * Double(machine.pageTable.levels)
     return weighted(accesses + faults, tlb) + weighted(pteReads, ram) + weighted(accesses, ram)
       + weighted(faults, meanPicoseconds(latency.fault))
       + weighted(Double(tally.majorFaults), meanPicoseconds(latency.diskRead))
