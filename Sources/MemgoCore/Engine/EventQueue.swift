@@ -4,6 +4,11 @@
 ///
 /// Events are small value types; inserting and removing allocates nothing once the array has grown
 /// to the run's peak size.
+///
+/// The event loop takes events with `holdMin`, which leaves the earliest entry at the root as
+/// already removed: a handler that schedules one event (as most do) then overwrites the root and
+/// sifts it down once, instead of a removal's sift down and an insertion's sift up (the "replace
+/// top" of Knuth, *TAOCP* vol. 3, §5.2.3, used by heapsort and by merge heaps).
 public struct EventQueue<Payload>: Sendable where Payload: Sendable {
   /// One scheduled event: when, its tie-breaking sequence number, and what happens.
   public struct Entry: Sendable {
@@ -19,6 +24,11 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
 
   var storage: [Entry]
   var nextSequence: UInt64 = 0
+  /// Whether `storage[0]` is the entry `holdMin` returned, no longer pending: the next `insert`
+  /// overwrites it, any other operation removes it first.
+  var rootIsHeld = false
+  /// With the root held, the time of the earliest pending event (one of the root's children).
+  var heldNextTime = SimTime.never
 
   /// Creates an empty queue with room for `minimumCapacity` events.
   public init(minimumCapacity: Int = 16) {
@@ -27,61 +37,102 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
   }
 
   /// The number of pending events.
-  public var count: Int { storage.count }
+  public var count: Int { rootIsHeld ? storage.count - 1 : storage.count }
   /// Whether no event is pending.
-  public var isEmpty: Bool { storage.isEmpty }
-  /// The earliest pending event, without removing it.
-  public var min: Entry? { storage.first }
-  /// The time of the earliest pending event, or `.never`.
-  public var nextTime: SimTime { storage.isEmpty ? .never : storage[0].time }
+  public var isEmpty: Bool { count == 0 }
+  /// The time of the earliest pending event, or `.never`. With the root held, the earliest
+  /// pending event is one of its two children.
+  public var nextTime: SimTime {
+    if rootIsHeld { return heldNextTime }
+    return storage.isEmpty ? .never : storage[0].time
+  }
 
   /// Schedules `payload` at `time`, after every event already scheduled at that time.
   /// - Complexity: O(log n).
   public mutating func insert(_ payload: Payload, at time: SimTime) {
     let entry = Entry(time: time, sequence: nextSequence, payload: payload)
     nextSequence &+= 1
-    storage.append(entry)
-    siftUp(from: storage.count - 1)
+    if rootIsHeld {
+      rootIsHeld = false
+      storage[0] = entry
+      siftDown(from: 0)
+    } else {
+      storage.append(entry)
+      siftUp(from: storage.count - 1)
+    }
   }
 
   /// Removes and returns the earliest event, or `nil` if the queue is empty.
   /// - Complexity: O(log n).
   public mutating func popMin() -> Entry? {
-    guard let last = storage.popLast() else { return nil }
-    if storage.isEmpty { return last }
-    let first = storage[0]
-    storage[0] = last
-    siftDown(from: 0)
+    if rootIsHeld { removeHeldRoot() }
+    guard let first = storage.first else { return nil }
+    removeRoot()
+    return first
+  }
+
+  /// Returns the earliest event, which is no longer pending, or `nil` if the queue is empty; its
+  /// slot is reused by the next `insert` (see the type's documentation).
+  /// - Complexity: O(log n), paid by the next operation.
+  public mutating func holdMin() -> Entry? {
+    if rootIsHeld { removeHeldRoot() }
+    guard let first = storage.first else { return nil }
+    rootIsHeld = true
+    let n = storage.count
+    heldNextTime =
+      n <= 1 ? .never : n == 2 || storage[1].precedes(storage[2]) ? storage[1].time : storage[2].time
     return first
   }
 
   /// Removes every pending event.
-  public mutating func removeAll() { storage.removeAll(keepingCapacity: true) }
+  public mutating func removeAll() {
+    storage.removeAll(keepingCapacity: true)
+    rootIsHeld = false
+  }
+
+  mutating func removeHeldRoot() {
+    rootIsHeld = false
+    removeRoot()
+  }
+
+  mutating func removeRoot() {
+    let last = storage.removeLast()
+    guard !storage.isEmpty else { return }
+    storage[0] = last
+    siftDown(from: 0)
+  }
+
+  // The sifts work on the storage's buffer: one uniqueness check per sift instead of one per write,
+  // and no bounds checks (every index is below `storage.count`).
 
   mutating func siftUp(from start: Int) {
-    var child = start
-    let entry = storage[child]
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard entry.precedes(storage[parent]) else { break }
-      storage[child] = storage[parent]
-      child = parent
+    storage.withUnsafeMutableBufferPointer { heap in
+      var child = start
+      let entry = heap[child]
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard entry.precedes(heap[parent]) else { break }
+        heap[child] = heap[parent]
+        child = parent
+      }
+      heap[child] = entry
     }
-    storage[child] = entry
   }
 
   mutating func siftDown(from start: Int) {
-    let n = storage.count
-    var parent = start
-    let entry = storage[parent]
-    while true {
-      var child = 2 * parent + 1
-      if child >= n { break }
-      if child + 1 < n && storage[child + 1].precedes(storage[child]) { child += 1 }
-      guard storage[child].precedes(entry) else { break }
-      storage[parent] = storage[child]
-      parent = child
+    storage.withUnsafeMutableBufferPointer { heap in
+      let n = heap.count
+      var parent = start
+      let entry = heap[parent]
+      while true {
+        var child = 2 * parent + 1
+        if child >= n { break }
+        if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+        guard heap[child].precedes(entry) else { break }
+        heap[parent] = heap[child]
+        parent = child
+      }
+      heap[parent] = entry
     }
-    storage[parent] = entry
   }
 }

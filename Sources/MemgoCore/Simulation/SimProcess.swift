@@ -1,8 +1,11 @@
-/// The steps of one page access, each taking effect at its own simulated time (SPEC,
-/// "Causality"): the TLB lookup at the access's start, the end of a walk (the leaf's present bit
-/// examined, the TLB filled), the end of fault handling (a frame taken, a victim evicted, the disk
-/// requests queued) and the end of the RAM access (the reference the policy sees).
+/// The steps of a process's cycle that `Simulator.advance` runs, each taking effect at its own
+/// simulated time (SPEC, "Causality"): the end of a think time (the next request is issued), and
+/// the steps of one page access: the TLB lookup at the access's start, the end of a walk (the
+/// leaf's present bit examined, the TLB filled), the end of fault handling (a frame taken, a victim
+/// evicted, the disk requests queued) and the end of the RAM access (the reference the policy
+/// sees).
 enum AccessStep: UInt8 {
+  case issue
   case lookup
   case walkEnd
   case handlerEnd
@@ -93,6 +96,6 @@ struct SimProcess {
   /// A page read still to follow the write-back in progress.
   var readAfterWrite = false
   var diskIsWrite = false
-  /// The current page access's next step.
+  /// The process's next step.
   var step = AccessStep.lookup
 }

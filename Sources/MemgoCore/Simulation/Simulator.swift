@@ -204,7 +204,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       }
     }
     activeProcesses = processes.count
-    while let event = queue.popMin() {
+    while let event = queue.holdMin() {
       if event.time > stopTime {
         latest = stopTime
         break
@@ -270,16 +270,32 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   // MARK: - Requests
 
+  /// `p` thinks from `time`, then issues its next request (`.thinkDone`).
   mutating func think(_ p: Int, at time: SimTime) {
+    queue.insert(SimEvent(.thinkDone, process: Int32(p)), at: endOfThinking(p, from: time))
+  }
+
+  /// `p` starts thinking at `time`; returns when it stops and issues its next request (its step
+  /// is then `.issue`).
+  mutating func endOfThinking(_ p: Int, from time: SimTime) -> SimTime {
     processes[p].phase = .thinking
+    processes[p].step = .issue
     let g = Int(processes[p].group)
     var random = processes[p].intervalRandom
     let delay = intervalSamplers[g].sampleDuration(&random)
     processes[p].intervalRandom = random
-    queue.insert(SimEvent(.thinkDone, process: Int32(p)), at: later(time, delay))
+    return later(time, delay)
   }
 
+  /// `p`'s think time ended at `time`: it issues its next request, and goes on with its steps.
   mutating func issueRequest(_ p: Int, at time: SimTime) {
+    processes[p].step = .issue
+    advance(p, at: time)
+  }
+
+  /// The `.issue` step: `p` issues its next request at `time` (the trace's next reference, or a
+  /// generated one). Returns false when a trace has ended, and with it the process.
+  mutating func beginRequest(_ p: Int, at time: SimTime) -> Bool {
     let g = Int(processes[p].group)
     let va: Int64
     let size: Int64
@@ -288,7 +304,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       // Trace replay: the next reference is the request; the trace's end is the process's.
       guard let reference = try? traces[p]?.next() else {
         exitProcess(p, at: time)
-        return
+        return false
       }
       va = Int64(reference.address)
       size = Int64(reference.size)
@@ -312,15 +328,15 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     processes[p].retrying = false
     processes[p].step = .lookup
     processes[p].tally = RequestTally()
-    advance(p, at: time)
+    return true
   }
 
-  /// Runs `p`'s access steps from `time` until the request completes or the process blocks. Each
-  /// step happens at its own simulated time (SPEC, "Causality"); a step runs inline only when it is
-  /// strictly earlier than every pending event, where nothing else can happen before it, and
-  /// otherwise is scheduled as a `.resume` event, so that every other event in between sees the
-  /// state of its own time. With `foldsSteps` off every step is its own event (the differential
-  /// tests' reference schedule).
+  /// Runs `p`'s steps from `time` (its page accesses, and the requests that follow its think
+  /// times) until the process blocks, exits or waits for a CPU. Each step happens at its own
+  /// simulated time (SPEC, "Causality"); a step runs inline only when it is strictly earlier than
+  /// every pending event, where nothing else can happen before it, and otherwise is scheduled as a
+  /// `.resume` event, so that every other event in between sees the state of its own time. With
+  /// `foldsSteps` off every step is its own event (the differential tests' reference schedule).
   mutating func advance(_ p: Int, at time: SimTime) {
     var t = time
     while performStep(p, at: &t) {
@@ -333,21 +349,25 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     }
   }
 
-  /// Performs `p`'s current access step at `t`. Returns true with `t` advanced to the time of its
-  /// next step (`processes[p].step`), or false when the process has no next access step (it
-  /// blocked, or completed the request and moved on).
+  /// Performs `p`'s current step at `t`. Returns true with `t` advanced to the time of its next
+  /// step (`processes[p].step`), or false when its next step waits for something else (a disk
+  /// read, a frame, a CPU) or it exited.
   @inline(__always)
   mutating func performStep(_ p: Int, at t: inout SimTime) -> Bool {
     switch processes[p].step {
+    case .issue: return beginRequest(p, at: t)
     case .lookup: lookUp(p, at: &t)
     case .walkEnd: endWalk(p, at: &t)
-    case .ramEnd: return endRAMAccess(p, at: t)
+    case .ramEnd: return endRAMAccess(p, at: &t)
     case .handlerEnd: return endFaultHandling(p, at: t)
     }
     return true
   }
 
-  mutating func completeRequest(_ p: Int, at time: SimTime) {
+  /// `p`'s request completed at `time`. Returns true when the process thinks on its own core,
+  /// with `time` advanced to the end of its think time and its next step `.issue`; false when it
+  /// exited or waits for a CPU of the pool.
+  mutating func completeRequest(_ p: Int, at time: inout SimTime) -> Bool {
     latest = max(latest, time)
     let g = Int(processes[p].group)
     if time >= warmup {
@@ -360,13 +380,15 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     processes[p].requestsLeft -= 1
     if processes[p].requestsLeft <= 0 {
       exitProcess(p, at: time)
+      return false
     } else if hasCPUPool {
       releaseCPU(p, at: time)
       processes[p].phase = .readyToThink
       requestCPU(p, at: time)
-    } else {
-      think(p, at: time)
+      return false
     }
+    time = endOfThinking(p, from: time)
+    return true
   }
 
   // MARK: - The access path
@@ -375,6 +397,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// to RAM with the frame the TLB holds; a miss starts the walk, whose upper levels are read now
   /// (only `p`'s own faults ever change them, and `p` is in this access) and whose leaf is examined
   /// when the walk ends. Advances `t` to the next step's time.
+  @inline(__always)
   mutating func lookUp(_ p: Int, at t: inout SimTime) {
     let vpn = processes[p].page
     let retrying = processes[p].retrying
@@ -415,6 +438,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   /// Step 2, at the end of a walk: the leaf entry's present bit is examined now. Present: the TLB
   /// is filled and the access goes on to RAM. Not present: the fault handler runs.
+  @inline(__always)
   mutating func endWalk(_ p: Int, at t: inout SimTime) {
     let leaf = processes[p].leaf
     if leaf >= 0 {
@@ -443,6 +467,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// Step 3 of a fault, when its handler ends: build any missing tables down to the leaf, then take
   /// a frame (`allocateFrame`). Returns true when the page was mapped without I/O and the retry
   /// starts at `t`.
+  @inline(never)
   mutating func endFaultHandling(_ p: Int, at t: SimTime) -> Bool {
     if processes[p].leaf < 0 { processes[p].leaf = pageTable.leafEntry(process: p, vpn: processes[p].page) }
     guard allocateFrame(p, at: t) else { return false }
@@ -452,13 +477,12 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   }
 
   /// The last step, when the access's RAM access ends at `t`: the reference (`reference`), then
-  /// the request's next page, or its completion. Returns whether another access step follows.
-  mutating func endRAMAccess(_ p: Int, at t: SimTime) -> Bool {
+  /// the request's next page, or its completion. Returns whether another step follows, with `t`
+  /// advanced to its time (a think time's end, after a completion).
+  @inline(__always)
+  mutating func endRAMAccess(_ p: Int, at t: inout SimTime) -> Bool {
     reference(p, frame: processes[p].inFlightFrame, at: t)
-    if processes[p].page == processes[p].lastPage {
-      completeRequest(p, at: t)
-      return false
-    }
+    if processes[p].page == processes[p].lastPage { return completeRequest(p, at: &t) }
     processes[p].page += 1
     processes[p].retrying = false
     processes[p].step = .lookup
@@ -523,6 +547,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// and close the access. A page evicted while the RAM access was in flight (its frame now holds
   /// something else, or is being refilled) changes no state: the access completes on the frame it
   /// was translated to.
+  @inline(__always)
   mutating func reference(_ p: Int, frame: Int32, at t: SimTime) {
     let f = Int(frame)
     let vpn = processes[p].page
