@@ -7,7 +7,7 @@ func report(_ name: String) -> Report {
   let path = "scenarios/\(name).json"
   do {
     let file = try ScenarioLoader.load(path: path)
-    return Report.build(file: file, results: Experiment.run(file, jobs: 2), version: "plots")
+    return Report.build(file: file, results: try Experiment.run(file, jobs: 2), version: "plots")
   } catch {
     fatalError("\(path): \(error)")
   }
