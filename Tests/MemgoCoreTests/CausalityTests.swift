@@ -102,6 +102,24 @@ import Testing
     #expect(result.machine.diskReads == 8)
   }
 
+  /// Load control with one frame: a's read holds the frame, locked, so w1 and w2 wait for it. When
+  /// a's retry admits it, w1 is woken but suspended (memory holds a's working set); the frame is
+  /// still there, so the wakeup passes on to w2, which is suspended too. Both are suspended.
+  /// Otherwise w2 would wait for a frame while a keeps hitting its one page.
+  @Test func aSuspendedWaiterPassesItsWakeupOn() throws {
+    let json = """
+      {"name":"wake","seed":1,
+       "machine":{"frames":1,"zeroFill":false,"replacement":{"policy":"fifo","scope":"workingset","tau":1000}},
+       "stop":{"time":"20ms"},
+       "processes":[{"name":"a","addressSpace":"64KiB","requests":100000,"interval":"1us","size":"64B","access":{"pattern":"loop","pages":1}},
+                    {"name":"w","count":2,"start":"100ns","addressSpace":"64KiB","requests":100000,"interval":"1us","size":"64B","access":{"pattern":"loop","pages":1}}]}
+      """
+    let (result, _) = try Self.run(json)
+    #expect(result.groups[1].suspensions == 2)
+    #expect(result.groups[1].requests == 0)
+    #expect(result.groups[0].majorFaults == 1)
+  }
+
   /// Runs `json` (replication 0) from a temporary directory holding `trace`, with the event log.
   static func run(_ json: String, trace: (String, String)? = nil) throws -> (RunResult, String) {
     var outcome: (RunResult, String)?

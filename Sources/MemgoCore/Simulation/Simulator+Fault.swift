@@ -3,8 +3,8 @@ extension Simulator {
   /// Takes a free frame or a victim for `p`'s fault at `time` (the end of its handling, or a frame
   /// wait) and starts the I/O it needs. Returns true when the page is mapped at once (a minor
   /// fault with no write-back) and the access is to be retried at `time`; false when the process
-  /// blocked.
-  mutating func allocateFrame(_ p: Int, at time: SimTime) -> Bool {
+  /// blocked. `woken` says that `p` was waiting for a frame and a frame became available.
+  mutating func allocateFrame(_ p: Int, at time: SimTime, woken: Bool = false) -> Bool {
     var frame: Int32
     var victimDirty = false
     let reference = pageReference(p, at: time)
@@ -26,6 +26,11 @@ extension Simulator {
     case .suspend:
       guard Frames.controlsLoad else { preconditionFailure("only the load-controlling scopes suspend") }
       suspend(p, at: time)
+      // A woken waiter that is suspended instead leaves the frame it was woken for: the next
+      // waiter may take it.
+      if woken, let waiter = frameWaiters.dequeue() {
+        queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
+      }
       return false
     }
     let f = Int(frame)

@@ -247,7 +247,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     case .diskDone:
       diskOperationDone(p, at: time)
     case .frameAvailable:
-      if allocateFrame(p, at: time) { resumeAfterFault(p, at: time) }
+      if allocateFrame(p, at: time, woken: true) { resumeAfterFault(p, at: time) }
     }
   }
 
