@@ -1,5 +1,5 @@
 /// The steps of a process's cycle that `Simulator.advance` runs, each taking effect at its own
-/// simulated time (SPEC, "Causality"): the end of a think time (the next request is issued), and
+/// simulated time (README, "Model semantics": causality): the end of a think time (the next request is issued), and
 /// the steps of one page access: the TLB lookup at the access's start, the end of a walk (the
 /// leaf's present bit examined, the TLB filled), the end of fault handling (a frame taken, a victim
 /// evicted, the disk requests queued) and the end of the RAM access (the reference the policy

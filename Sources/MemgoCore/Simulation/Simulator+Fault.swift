@@ -100,7 +100,7 @@ extension Simulator {
     let leaf = frameLeaf[f]
     let dirty = pageTable.entries[leaf] & PageTable.dirty != 0
     pageTable.entries[leaf] = PageTable.touched
-    let key = TLB.key(vpn: vpn, asid: tlbTagged ? owner : 0)
+    let key = tlbKey(owner, vpn: vpn)
     var invalidated: Int64 = 0
     if hasCPUPool {
       for c in tlbs.indices where cpus.lastProcess[c] == Int32(owner) || tlbTagged {

@@ -333,7 +333,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   /// Runs `p`'s steps from `time` (its page accesses, and the requests that follow its think
   /// times) until the process blocks, exits or waits for a CPU. Each step happens at its own
-  /// simulated time (SPEC, "Causality"); a step runs inline only when it is strictly earlier than
+  /// simulated time (README, "Model semantics": causality); a step runs inline only when it is strictly earlier than
   /// every pending event, where nothing else can happen before it, and otherwise is scheduled as a
   /// `.resume` event, so that every other event in between sees the state of its own time. With
   /// `foldsSteps` off every step is its own event (the differential tests' reference schedule).
@@ -393,6 +393,21 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   // MARK: - The access path
 
+  /// The TLB `p` uses: its CPU's with a CPU pool, else its own.
+  @inline(__always)
+  func tlbIndex(of p: Int) -> Int { hasCPUPool ? Int(processes[p].cpu) : p }
+
+  /// The TLB key of `p`'s page `vpn` (tagged with `p` when entries carry ASIDs).
+  @inline(__always)
+  func tlbKey(_ p: Int, vpn: Int64) -> UInt64 { TLB.key(vpn: vpn, asid: tlbTagged ? p : 0) }
+
+  /// The virtual address `p`'s current access reaches: the request's own address on its first
+  /// page, the page's start on the others.
+  func accessedAddress(_ p: Int) -> Int64 {
+    let vpn = processes[p].page
+    return vpn == processes[p].requestVA >> pageShift ? processes[p].requestVA : vpn << pageShift
+  }
+
   /// Step 1 of a page access, at its start `t`: the TLB lookup (none without a TLB). A hit goes on
   /// to RAM with the frame the TLB holds; a miss starts the walk, whose upper levels are read now
   /// (only `p`'s own faults ever change them, and `p` is in this access) and whose leaf is examined
@@ -405,14 +420,13 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       if Frames.needsFuture { processes[p].nextUse = nextUse(of: p) }
       processes[p].tally.accesses += 1
       if Log.isEnabled {
-        let va = vpn == processes[p].requestVA >> pageShift ? processes[p].requestVA : vpn << pageShift
-        log.beginAccess(pid: p, time: t, va: va, vpn: vpn, isWrite: processes[p].isWrite)
+        log.beginAccess(pid: p, time: t, va: accessedAddress(p), vpn: vpn, isWrite: processes[p].isWrite)
       }
     }
-    let tlbIndex = hasCPUPool ? Int(processes[p].cpu) : p
+    let tlbIndex = tlbIndex(of: p)
     if tlbs[tlbIndex].isPresent {
       t = later(t, latency.tlb())
-      let key = TLB.key(vpn: vpn, asid: tlbTagged ? p : 0)
+      let key = tlbKey(p, vpn: vpn)
       if let frame = tlbs[tlbIndex].lookup(key, vpn: vpn) {
         processes[p].tally.tlbHits += 1
         if Log.isEnabled && !retrying { log.tlbLookup(pid: p, hit: true) }
@@ -449,10 +463,10 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       if value & PageTable.present != 0 {
         let frame = Int32(truncatingIfNeeded: frameNumber(ofLeaf: value))
         pageTable.entries[leaf] = value | PageTable.accessed
-        let tlbIndex = hasCPUPool ? Int(processes[p].cpu) : p
+        let tlbIndex = tlbIndex(of: p)
         if tlbs[tlbIndex].isPresent {
           let vpn = processes[p].page
-          tlbs[tlbIndex].insert(TLB.key(vpn: vpn, asid: tlbTagged ? p : 0), vpn: vpn, frame: frame)
+          tlbs[tlbIndex].insert(tlbKey(p, vpn: vpn), vpn: vpn, frame: frame)
         }
         t = later(t, latency.ram())
         processes[p].inFlightFrame = frame
@@ -544,16 +558,15 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   }
 
   /// The access reached RAM in `frame` at `t`: mark the page dirty on a write, tell the policy,
-  /// and close the access. A page evicted while the RAM access was in flight (its frame now holds
-  /// something else, or is being refilled) changes no state: the access completes on the frame it
-  /// was translated to.
+  /// and close the access. A page evicted while the RAM access was in flight (its frame now belongs
+  /// to another page, or to none) changes no state: the access completes on the frame it was
+  /// translated to. Only `p`'s own fault could map this page into the frame again, and `p` is in
+  /// this access, so the frame's owner and page tell.
   @inline(__always)
   mutating func reference(_ p: Int, frame: Int32, at t: SimTime) {
     let f = Int(frame)
     let vpn = processes[p].page
-    let mapped =
-      frameOwner[f] == Int32(p) && frameVPN[f] == vpn && pageTable.entries[frameLeaf[f]] & PageTable.present != 0
-    if mapped {
+    if frameOwner[f] == Int32(p) && frameVPN[f] == vpn {
       if processes[p].isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
       if processes[p].retrying {
         admitFaultedPage(p, frame: frame, at: t)
@@ -564,7 +577,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       }
     }
     if Log.isEnabled {
-      let va = vpn == processes[p].requestVA >> pageShift ? processes[p].requestVA : vpn << pageShift
+      let va = accessedAddress(p)
       let offset = UInt64(va & ((1 << pageShift) - 1))
       log.endAccess(pid: p, time: t, frame: f, physicalAddress: UInt64(f) << UInt64(pageShift) | offset)
     }

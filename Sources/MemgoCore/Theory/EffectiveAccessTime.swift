@@ -8,7 +8,7 @@
 /// (TLB): with hit ratio `h`, `EAT = h·(tlb + ma) + (1 − h)·(tlb + 2·ma)` for a one-level table;
 /// an `L`-level table reads `L` entries on a miss instead of one.
 ///
-/// ## memgo's access path (SPEC "Model semantics"; `Simulator.accessPage`, `Simulator.pageFault`)
+/// ## memgo's access path (README, "Model semantics"; `Simulator.lookUp` and the steps after it)
 /// - A TLB hit costs `tlb + ram`.
 /// - A miss costs `tlb + walk`, where `walk = levels·ram` (one page-table entry per level, charged
 ///   in full whether or not the leaf is present), then `ram` if the page is present.
