@@ -13,6 +13,15 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
   public static let zero = SimTime(picoseconds: 0)
   /// The largest representable time; used as "never".
   public static let never = SimTime(picoseconds: .max)
+  /// A time so late that no run reaches it (about 53 days); sums of sampled latencies saturate here.
+  static let horizon = SimTime(picoseconds: 1 << 62)
+
+  /// Saturating `self + delay` (delays are non-negative), at most `horizon`.
+  @inline(__always)
+  func later(by delay: Int64) -> SimTime {
+    let (sum, overflow) = picoseconds.addingReportingOverflow(delay)
+    return overflow || sum > SimTime.horizon.picoseconds ? SimTime.horizon : SimTime(picoseconds: sum)
+  }
 
   /// Picoseconds in one second.
   public static let picosecondsPerSecond: Int64 = 1_000_000_000_000

@@ -58,7 +58,7 @@ public enum Simulation {
       var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures, foldsSteps: foldsSteps)
       let result = simulator.run()
       if let failure = simulator.futureFailure { throw failure }
-      return (result, simulator.log)
+      return (result, simulator.os.log)
     }
   }
 }

@@ -38,23 +38,12 @@ enum ProcessPhase: UInt8 {
 /// One simulated client process: a state machine resumed by events, with its random streams,
 /// address generator and the state of its current request and fault.
 ///
-/// Fields are ordered so that the flags share words and the padding at the end of `access`: the
-/// struct stays 512 bytes.
+/// Fields are ordered so that the flags fill the padding at the end of `generator`: the struct
+/// stays within 512 bytes.
 struct SimProcess {
   var group: Int32
-  var phase = ProcessPhase.notStarted
-  /// Whether the current request writes.
-  var isWrite = false
-  /// Whether the current page access is the retry after a fault.
-  var retrying = false
-  /// Whether its disk operation is being served (not queued).
-  var inDiskService = false
   /// The CPU it holds, or -1.
   var cpu: Int32 = -1
-  /// The frame its fault in progress loads.
-  var faultFrame: Int32 = -1
-  /// The frame the current access was translated to, while its RAM access is in flight.
-  var inFlightFrame: Int32 = -1
   /// Requests still to issue (`Int64.max` without a limit).
   var requestsLeft: Int64
   /// When its current stretch of running (thinking or accessing) began, for CPU utilization.
@@ -62,17 +51,8 @@ struct SimProcess {
 
   // MARK: - Current request
   var requestStart = SimTime.zero
-  var requestVA: Int64 = 0
   var requestSize: Int64 = 0
-  var page: Int64 = 0
   var lastPage: Int64 = 0
-  /// The leaf page-table entry of the current access's page: the one its walk reached (-1 when an
-  /// upper level was missing, until the fault handler builds the tables down to it).
-  var leaf = -1
-  /// The current page access's next use in this process's own access stream, when the policy needs
-  /// the future (`Simulator.nextUse(of:)`).
-  var nextUse = Int64.max
-  var tally = RequestTally()
 
   // MARK: - Fault in progress
   var diskEnqueued = SimTime.zero
@@ -89,13 +69,18 @@ struct SimProcess {
   var sizeRandom: Xoshiro256StarStar
   var addressRandom: Xoshiro256StarStar
   var writeRandom: Xoshiro256StarStar
-  var access: AccessGenerator
+  var generator: AccessGenerator
 
-  // MARK: - Fault in progress: flags, in the padding at the end of `access`
-  var faultIsMajor = false
-  /// A page read still to follow the write-back in progress.
-  var readAfterWrite = false
-  var diskIsWrite = false
+  // MARK: - Flags, in the padding at the end of `generator`
+  var phase = ProcessPhase.notStarted
   /// The process's next step.
   var step = AccessStep.lookup
+  /// Whether its disk operation is being served (not queued).
+  var inDiskService = false
+  /// The fault in progress: a page read still to follow the write-back in progress.
+  var readAfterWrite = false
+  var diskIsWrite = false
+
+  /// The page access in progress, as the memory manager sees it.
+  var access: AccessState
 }

@@ -6,7 +6,7 @@ extension Simulator {
 
   /// Admits waiting processes in arrival order while the allocator can reserve their quota.
   mutating func admitWaiting(at time: SimTime) {
-    while let next = admissionQueue.first, allocator.admit(Int(next)) {
+    while let next = admissionQueue.first, os.allocator.admit(Int(next)) {
       _ = admissionQueue.dequeue()
       queue.insert(SimEvent(.admitted, process: next), at: time)
     }
@@ -16,7 +16,7 @@ extension Simulator {
 
   /// Frames kept free of resumed working sets, so that the working sets' fluctuations do not
   /// suspend a process right after another was resumed: 1/32 of memory (none below 32 frames).
-  var resumeReserve: Int { frameOwner.count / 32 }
+  var resumeReserve: Int { os.frameCount / 32 }
 
   /// Load control: `p` faulted with memory full of working sets, so it is suspended and swapped
   /// out. Its clean pages are freed at once; its dirty pages are written to disk in one operation
@@ -28,19 +28,14 @@ extension Simulator {
     // It needs room for its working set and the faulting page; a process suspended before its
     // working set was fully reloaded keeps the larger need of an earlier suspension, so that it
     // is not resumed only to be suspended again as it reloads. Never more than memory.
-    let need = max(processes[p].resumeNeed, allocator.residentCount(p) + 1)
-    processes[p].resumeNeed = min(need, frameOwner.count - resumeReserve)
+    let need = max(processes[p].resumeNeed, os.allocator.residentCount(p) + 1)
+    processes[p].resumeNeed = min(need, os.frameCount - resumeReserve)
     processes[p].phase = .swappingOut
     yieldProcessor(p, at: time)
-    var dirty: Int64 = 0
-    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
-      allocator.didFree(FrameNumber(f), process: p)
-      if unmap(frame: f, by: p, at: time) {
-        dirty += 1  // stays owned by p, so unavailable, until written
-      } else {
-        freeFrame(f, at: time)
-      }
-    }
+    var shootdowns: Int64 = 0
+    let (freed, dirty) = os.swapOut(p, shootdowns: &shootdowns)
+    countShootdowns(shootdowns, by: p, at: time)
+    for _ in 0..<freed { wakeFrameWaiter(at: time) }
     if dirty > 0 {
       processes[p].swapOutPages = dirty
       submitDisk(p, isWrite: true, at: time)
@@ -53,7 +48,7 @@ extension Simulator {
   mutating func finishSwapOut(_ p: Int, at time: SimTime) {
     if processes[p].swapOutPages > 0 {
       processes[p].swapOutPages = 0
-      for f in frameOwner.indices where frameOwner[f] == Int32(p) { freeFrame(f, at: time) }
+      for _ in 0..<os.freeFrames(of: p) { wakeFrameWaiter(at: time) }
     }
     processes[p].phase = .suspended
     suspendedQueue.enqueue(Int32(p))
@@ -71,12 +66,12 @@ extension Simulator {
       resume(first, at: time)
       return
     }
-    var room = freeFrames.count + allocator.reclaimable - resumeReserve
+    var room = os.freeFrames.count + os.allocator.reclaimable - resumeReserve
     if room < processes[Int(first)].resumeNeed { return }
     var k = 0
     while k < reloading.count {
       let q = Int(reloading[k])
-      let missing = processes[q].resumeNeed - allocator.residentCount(q)
+      let missing = processes[q].resumeNeed - os.allocator.residentCount(q)
       let phase = processes[q].phase
       if missing <= 0 || phase == .suspended || phase == .swappingOut || phase == .finished {
         reloading.swapAt(k, reloading.count - 1)

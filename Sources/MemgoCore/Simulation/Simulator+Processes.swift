@@ -15,21 +15,12 @@ extension Simulator {
   /// flushes its TLB (and its page-walk caches) when entries carry no ASID. Switches and flushes
   /// after warmup are counted for `p`'s group.
   mutating func grantCPU(_ c: Int, to p: Int, at time: SimTime) {
-    let last = cpus.lastProcess[c]
-    if last != Int32(p) {
-      if last >= 0 {
-        cpus.contextSwitches += 1
-        let counted = time >= warmup
-        let g = Int(processes[p].group)
-        if counted { groupTallies[g].contextSwitches += 1 }
-        if !tlbTagged {
-          tlbs[c].flush()
-          if hasWalkCache { walkCaches[c].flush() }
-          cpus.tlbFlushes += 1
-          if counted { groupTallies[g].tlbFlushes += 1 }
-        }
-      }
-      cpus.lastProcess[c] = Int32(p)
+    let change = os.switchContext(cpu: c, to: p)
+    if change != .none {
+      let counted = time >= warmup
+      let g = Int(processes[p].group)
+      if counted { groupTallies[g].contextSwitches += 1 }
+      if change == .flushed && counted { groupTallies[g].tlbFlushes += 1 }
     }
     processes[p].cpu = Int32(c)
     startRunning(p, at: time)
@@ -71,24 +62,10 @@ extension Simulator {
     processes[p].phase = .finished
     yieldProcessor(p, at: time)
     activeProcesses -= 1
-    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
-      allocator.didFree(FrameNumber(f), process: p)
-      pageTable.entries[frameLeaf[f]] = PageTable.touched
-      freeFrame(f, at: time)
-    }
-    allocator.release(p)
+    for _ in 0..<os.exit(p) { wakeFrameWaiter(at: time) }
     if Frames.needsFuture { futures[p] = nil }  // its reader's buffers
     if Frames.scope == .local { admitWaiting(at: time) }
     if Frames.controlsLoad { resumeSuspended(at: time) }
-  }
-
-  /// Returns frame `f` to the free pool; one process waiting for a frame may proceed.
-  mutating func freeFrame(_ f: Int, at time: SimTime) {
-    frameOwner[f] = -1
-    freeFrames.append(Int32(f))
-    if let waiter = frameWaiters.dequeue() {
-      queue.insert(SimEvent(.frameAvailable, process: waiter), at: time)
-    }
   }
 
   // MARK: - End of run
@@ -103,7 +80,7 @@ extension Simulator {
     var machine = RunTally()
     for tally in groupTallies { machine.add(tally) }
     machine.diskQueued = disk.queuedIntegral
-    if Log.isEnabled { log.finish() }
+    if Log.isEnabled { os.log.finish() }
     return RunResult(
       machine: machine, groups: groupTallies,
       simulatedTime: end > warmup ? end - warmup : .zero,

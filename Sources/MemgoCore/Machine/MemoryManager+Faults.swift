@@ -1,0 +1,128 @@
+/// The fault handler and the frame table: taking a frame, evicting its page, mapping the faulted
+/// page in, and freeing a process's frames.
+extension MemoryManager {
+  /// The end of the fault handler at `time`: build any missing tables down to the leaf, then take
+  /// a free frame or evict the victim the allocator chooses (its translations shot down: the TLB
+  /// entries invalidated are added to `shootdowns`). The frame is locked until the retry uses it
+  /// (`admitFaultedPage`). Also the retry of a fault that waited for a frame.
+  mutating func handleFault(_ a: inout AccessState, at time: SimTime, shootdowns: inout Int64) -> FaultOutcome {
+    if a.leaf < 0 { a.leaf = pageTable.leafEntry(process: Int(a.pid), vpn: a.page) }
+    var frame: Int32
+    var victimDirty = false
+    switch allocator.decide(for: a.pageReference(at: time, withFuture: Frames.needsFuture), freeFrames: freeFrames.count) {
+    case .takeFree:
+      guard let free = freeFrames.popLast() else {
+        preconditionFailure("the allocator took a frame from an empty pool")
+      }
+      frame = free
+    case .replace(let victim):
+      frame = victim.rawValue
+      victimDirty = evict(frame: Int(frame), for: &a, at: time, shootdowns: &shootdowns)
+    case .waitForIO:
+      return .waitForFrame
+    case .suspend:
+      guard Frames.controlsLoad else { preconditionFailure("only the load-controlling scopes suspend") }
+      return .suspend
+    }
+    let f = Int(frame)
+    frameOwner[f] = a.pid
+    frameVPN[f] = a.page
+    frameLeaf[f] = a.leaf
+    a.faultFrame = frame
+    let major = !zeroFill || pageTable.entries[a.leaf] & PageTable.touched != 0
+    a.faultIsMajor = major
+    if major { a.tally.majorFaults += 1 } else { a.tally.minorFaults += 1 }
+    if Log.isEnabled { log.fault(pid: Int(a.pid), time: time, vpn: a.page, major: major) }
+    if victimDirty || major { return .needsIO(writeBack: victimDirty, read: major) }
+    mapFaultedPage(&a)
+    return .mapped
+  }
+
+  /// Evicts the page in `frame` for `a`'s fault; returns whether it was dirty (and must be
+  /// written back). With a log, the victim's page is kept in `victimVPNs` for the write-back's
+  /// log line.
+  mutating func evict(frame f: Int, for a: inout AccessState, at time: SimTime, shootdowns: inout Int64) -> Bool {
+    let owner = Int(frameOwner[f])
+    let vpn = frameVPN[f]
+    let dirty = unmap(frame: f, shootdowns: &shootdowns)
+    a.tally.evictions += 1
+    if dirty { a.tally.dirtyEvictions += 1 }
+    if Log.isEnabled {
+      victimVPNs[Int(a.pid)] = vpn
+      log.evict(pid: Int(a.pid), time: time, victimPid: owner, victimVPN: vpn, frame: f, dirty: dirty)
+    }
+    return dirty
+  }
+
+  /// Unmaps the page in frame `f` (its leaf entry keeps only the "touched" bit) and shoots its
+  /// translation down on every TLB that may hold it: with TLBs per CPU, every CPU that last ran
+  /// its owner, or every CPU when entries are tagged; else its owner's own TLB. Adds the entries
+  /// invalidated to `shootdowns`; returns whether the page was dirty.
+  mutating func unmap(frame f: Int, shootdowns: inout Int64) -> Bool {
+    let owner = Int(frameOwner[f])
+    let vpn = frameVPN[f]
+    let leaf = frameLeaf[f]
+    let dirty = pageTable.entries[leaf] & PageTable.dirty != 0
+    pageTable.entries[leaf] = PageTable.touched
+    let key = tlbKey(owner, vpn: vpn)
+    if tlbsPerCPU {
+      for c in tlbs.indices where tlbContext[c] == Int32(owner) || tlbTagged {
+        if tlbs[c].invalidate(key, vpn: vpn) { shootdowns += 1 }
+      }
+    } else if tlbs[owner].invalidate(key, vpn: vpn) {
+      shootdowns += 1
+    }
+    return dirty
+  }
+
+  /// The end of the fault's I/O (or of its handler, for a zero-filled page without write-back):
+  /// the faulted page's entry becomes present, mapping it to its frame. The frame stays locked
+  /// until the retried access has used it (`admitFaultedPage`).
+  mutating func mapFaultedPage(_ a: inout AccessState) {
+    pageTable.entries[a.leaf] =
+      PageTable.frameField(frame: Int(a.faultFrame), pageSize: pageSize)
+      | PageTable.present | PageTable.writable | PageTable.touched
+  }
+
+  /// Process `p` exits: every frame holding its pages returns to the free pool (its entries keep
+  /// only the "touched" bit) and its reservation to the allocator. Returns the frames freed.
+  mutating func exit(_ p: Int) -> Int {
+    var freed = 0
+    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
+      allocator.didFree(FrameNumber(f), process: p)
+      pageTable.entries[frameLeaf[f]] = PageTable.touched
+      freeFrame(f)
+      freed += 1
+    }
+    allocator.release(p)
+    return freed
+  }
+
+  /// Load control swaps `p` out: its pages are unmapped (TLB entries invalidated added to
+  /// `shootdowns`), its clean frames freed at once; its dirty frames stay its own until their
+  /// write-back ends (`freeFrames(of:)`). Returns the frames freed and the dirty pages to write.
+  mutating func swapOut(_ p: Int, shootdowns: inout Int64) -> (freed: Int, dirty: Int64) {
+    var freed = 0
+    var dirty: Int64 = 0
+    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
+      allocator.didFree(FrameNumber(f), process: p)
+      if unmap(frame: f, shootdowns: &shootdowns) {
+        dirty += 1
+      } else {
+        freeFrame(f)
+        freed += 1
+      }
+    }
+    return (freed, dirty)
+  }
+
+  /// Frees every frame `p` still owns (its swap-out's write-back has ended); returns how many.
+  mutating func freeFrames(of p: Int) -> Int {
+    var freed = 0
+    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
+      freeFrame(f)
+      freed += 1
+    }
+    return freed
+  }
+}
