@@ -26,6 +26,7 @@ public func checkArguments(_ arguments: [String]) throws(CLIError) {
     }
   case "validate": _ = try ValidateCommand.parse(rest)
   case "bench": _ = try BenchCommand.parse(rest)
+  case "serve": _ = try ServeCommand.parse(rest)
   case "help", "-h", "--help":
     if let topic = rest.first, HelpText.forCommand(topic) == nil {
       throw .usage("help: unknown command '\(topic)' (commands: \(HelpText.commands.joined(separator: ", ")))")

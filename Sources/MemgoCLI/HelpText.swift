@@ -1,6 +1,6 @@
 /// The help texts, in the layout swift-argument-parser made familiar.
 enum HelpText {
-  static let commands = ["run", "validate", "trace", "explain", "merge", "reproduce", "bench", "help"]
+  static let commands = ["run", "validate", "trace", "explain", "merge", "reproduce", "bench", "serve", "client", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
@@ -11,6 +11,8 @@ enum HelpText {
     case "merge": return merge
     case "reproduce": return reproduce
     case "trace": return trace
+    case "serve": return serve
+    case "client": return client
     case "help": return overview
     default: return nil
     }
@@ -33,6 +35,8 @@ enum HelpText {
       reproduce [--check]     Regenerate reports/ from scenarios/; --check compares instead.
       trace TRACEFILE         Replay a memory trace: faults per policy and size, miss-ratio curve.
       bench                   Run the built-in performance benchmarks.
+      serve SCENARIO.json     Be the OS for real client processes over a socket.
+      client                  Talk to a memgo serve from a terminal or a command file.
       help [COMMAND]          Show help for memgo or one command.
 
     OPTIONS:
@@ -40,6 +44,68 @@ enum HelpText {
       --version               Show the version.
 
     EXIT STATUS: 0 success; 2 bad usage or invalid input; 1 any other failure.
+
+    """
+
+  static let serve = """
+    OVERVIEW: Be the OS for real client processes: each connection is a process with its own
+    virtual address space; its reads and writes go through the machine's TLB, page tables, frames
+    and replacement policy, with real bytes in a physical memory of frames × pageSize and evicted
+    dirty pages written to a real swap file. One OS model with `memgo run`. Runs until SIGINT or
+    SIGTERM, then prints the session's report (the metrics of `run`, one group per client name).
+
+    USAGE: memgo serve SCENARIO.json (--socket PATH | --listen 127.0.0.1:PORT) [options]
+
+    ARGUMENTS:
+      SCENARIO.json           Its `machine` configures the OS (scope global or local; not opt).
+                              `processes`, `stop`, `warmup` and `sweep` are not used (a warning
+                              says so): the clients are the processes.
+
+    OPTIONS:
+      --socket PATH           Listen on a Unix-domain stream socket (created with mode 0600).
+      --listen HOST:PORT      Listen on TCP (IPv4; port 0 lets the kernel pick and the port is
+                              printed). A non-loopback HOST needs --allow-remote.
+      --allow-remote          Accept a non-loopback --listen address.
+      --swap FILE             The swap file (default: a temporary file, removed at exit).
+      --swap-slots N          At most N pages on swap (values: 1...2^40; default: no limit): a
+                              request that could need more is refused with "swap is full".
+      --max-clients N         Processes at once (values: 1...65536; default: 64).
+      --record FILE           Write every page access as a plain trace (see README).
+      --out DIR               Also write the report files (report.json, .csv, .md) to DIR.
+      --format F              Report on stdout (values: table, markdown, csv, json; default: table).
+      -h, --help              Show help information.
+
+    PROTOCOL: JSON Lines, one request and one reply per line (at most 4194304 bytes), e.g.
+      {"op":"spawn","name":"db","addressSpace":"16MiB"}   (first line)
+      {"op":"write","va":"0x1000","data":"aGVsbG8="}
+      {"op":"read","va":"0x1000","size":5}               (size: 1...1048576)
+      {"op":"stats"}   {"op":"exit"}
+    See README, "memgo as a client-server OS", for the replies.
+
+    EXIT STATUS: 0 stopped by a signal; 2 bad usage or invalid scenario; 1 any other failure.
+
+    """
+
+  static let client = """
+    OVERVIEW: A client of memgo serve: spawns one process, then sends one request per command read
+    from FILE (or the terminal) and prints each reply, one line per page touched (physical
+    address, page-table entries, fault, victim, latency).
+
+    USAGE: memgo client (--socket PATH | --connect HOST:PORT) [FILE] [options]
+
+    COMMANDS:
+      write VA "TEXT"         Write TEXT (\\n for a newline) at virtual address VA (0x... or decimal).
+      read VA SIZE            Read SIZE bytes at VA.
+      stats                   The session's metrics so far.
+      exit                    End the process (also at the end of the input).
+
+    OPTIONS:
+      --socket PATH           The server's Unix socket.
+      --connect HOST:PORT     The server's TCP address.
+      --name NAME             The process's name (default: client).
+      --address-space SIZE    Its virtual address space (default: 16MiB).
+      --json                  Print the raw reply lines.
+      -h, --help              Show help information.
 
     """
 

@@ -34,6 +34,8 @@ func dispatch(_ arguments: [String]) throws(CLIError) {
   case "merge": try MergeCommand.main(rest)
   case "reproduce": try ReproduceCommand.main(rest)
   case "trace": try TraceCommand.main(rest)
+  case "serve": try ServeCommand.main(rest)
+  case "client": try ClientCommand.main(rest)
   case "help", "-h", "--help":
     if let topic = rest.first {
       guard let text = HelpText.forCommand(topic) else {

@@ -125,4 +125,15 @@ extension MemoryManager {
     }
     return freed
   }
+
+  /// Process slot `p` is taken by a new process (`memgo serve` reuses the slots of processes that
+  /// exited): its page tables are cleared and its TLB and page-walk caches flushed, so that it
+  /// starts with an empty address space. `p` must own no frame (`exit` first).
+  mutating func clearAddressSpace(of p: Int) {
+    pageTable.clearAddressSpace(of: p)
+    if !tlbsPerCPU {
+      tlbs[p].flush()
+      if hasWalkCache { walkCaches[p].flush() }
+    }
+  }
 }

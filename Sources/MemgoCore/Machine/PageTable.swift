@@ -28,6 +28,8 @@ public struct PageTable: Sendable {
   var entries: [UInt64] = []
   /// Each process's top-level table.
   var roots: [Int32]
+  /// Tables freed by `clearAddressSpace`, reused before new ones are allocated.
+  var freeTables: [Int32] = []
 
   /// Creates the top-level tables of `processCount` processes above `physicalBase` bytes of frames.
   public init(levels: Int, processCount: Int, physicalBase: UInt64) {
@@ -42,6 +44,7 @@ public struct PageTable: Sendable {
   public var tableCount: Int { entries.count / PageTable.entriesPerTable }
 
   mutating func allocateTable() -> Int32 {
+    if let table = freeTables.popLast() { return table }
     let index = Int32(tableCount)
     entries.append(contentsOf: repeatElement(0, count: PageTable.entriesPerTable))
     return index
@@ -79,6 +82,25 @@ public struct PageTable: Sendable {
       level -= 1
     }
     return entryIndex(table: table, vpn: vpn, level: 1)
+  }
+
+  /// Gives `process` an empty address space: every table below its root is zeroed and freed, and
+  /// its root zeroed (no entry present, no page touched), as for a new process.
+  mutating func clearAddressSpace(of process: Int) {
+    clear(table: roots[process], level: levels)
+  }
+
+  /// Zeroes `table` at `level` and, below it, frees every table its present entries point to.
+  private mutating func clear(table: Int32, level: Int) {
+    let first = Int(table) * PageTable.entriesPerTable
+    for e in first..<first + PageTable.entriesPerTable {
+      if level > 1 && entries[e] & PageTable.present != 0 {
+        let child = childTable(of: entries[e])
+        clear(table: child, level: level - 1)
+        freeTables.append(child)
+      }
+      entries[e] = 0
+    }
   }
 
   /// The leaf value that maps a page to `frame` for pages of `pageSize` bytes (flags not included).

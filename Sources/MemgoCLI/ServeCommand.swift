@@ -1,0 +1,136 @@
+import MemgoCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `memgo serve SCENARIO.json --socket PATH | --listen HOST:PORT`: the OS as a server for real
+/// client processes (README, "memgo as a client-server OS").
+enum ServeCommand {
+  static let options = [
+    OptionSpec(name: "socket", takesValue: true),
+    OptionSpec(name: "listen", takesValue: true),
+    OptionSpec(name: "allow-remote", takesValue: false),
+    OptionSpec(name: "swap", takesValue: true),
+    OptionSpec(name: "swap-slots", takesValue: true),
+    OptionSpec(name: "record", takesValue: true),
+    OptionSpec(name: "max-clients", takesValue: true),
+    OptionSpec(name: "out", takesValue: true),
+    OptionSpec(name: "format", takesValue: true),
+  ]
+
+  /// What the command line asks for, checked before anything is opened.
+  struct Request {
+    var scenario: String
+    var address: ListenAddress
+    var swap: String?
+    var swapSlots: Int
+    var record: String?
+    var maximumClients: Int
+    var out: String?
+    var format: ReportFormat
+  }
+
+  static func parse(_ arguments: [String]) throws(CLIError) -> Request? {
+    let args = try ParsedArguments(arguments, command: "serve", options: options)
+    if args.flags.contains("help") { return nil }
+    guard args.positionals.count == 1 else {
+      throw .usage("serve: expected one scenario file, got \(args.positionals.count) (usage: memgo serve SCENARIO.json --socket PATH)")
+    }
+    let address: ListenAddress
+    switch (args.values["socket"], args.values["listen"]) {
+    case (let path?, nil):
+      guard !path.isEmpty else { throw .usage("serve: --socket: expected a path") }
+      address = .unix(path)
+    case (nil, let text?):
+      guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
+        throw .usage("serve: --listen '\(text)': expected HOST:PORT, e.g. 127.0.0.1:7070 (port 0: any free port)")
+      }
+      let host = String(text[..<colon])
+      guard host.split(separator: ".").count == 4, host.split(separator: ".").allSatisfy({ UInt8($0) != nil }) else {
+        throw .usage("serve: --listen '\(text)': expected an IPv4 address, e.g. 127.0.0.1:7070")
+      }
+      if !host.hasPrefix("127.") && !args.flags.contains("allow-remote") {
+        throw .usage("serve: --listen \(host): not a loopback address; anyone who can reach it could read and write the served memory (add --allow-remote to mean it)")
+      }
+      address = .tcp(host: host, port: port)
+    case (nil, nil):
+      throw .usage("serve: give --socket PATH (a Unix socket) or --listen 127.0.0.1:PORT (TCP)")
+    case (_?, _?):
+      throw .usage("serve: give --socket or --listen, not both")
+    }
+    let format = try ReportFormat(rawValue: args.choice("format", command: "serve", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+    return Request(
+      scenario: args.positionals[0], address: address, swap: args.values["swap"],
+      swapSlots: try args.integer("swap-slots", command: "serve", in: 1...(1 << 40)) ?? Int.max,
+      record: args.values["record"], maximumClients: try args.integer("max-clients", command: "serve", in: 1...65_536) ?? 64,
+      out: args.values["out"], format: format)
+  }
+
+  static func main(_ arguments: [String]) throws(CLIError) {
+    guard let request = try parse(arguments) else {
+      Output.write(HelpText.serve)
+      return
+    }
+    let file = try RunCommand.loadScenario(request.scenario)
+    let machine = file.base.machine
+    if let refusal = Server.refusal(of: machine) { throw .usage("\(request.scenario): \(refusal)") }
+    Output.error(
+      "memgo: serve: \(request.scenario): processes, stop, warmup and sweep are not used by the server (its clients are the processes)")
+    let swapPath = request.swap ?? temporarySwapPath()
+    let session: RequestHandler
+    let server: SocketServer
+    do throws(ServerError) {
+      session = try Server.session(
+        machine: machine, maximumProcesses: request.maximumClients, swapPath: swapPath, removeSwap: request.swap == nil,
+        swapSlots: request.swapSlots, recordPath: request.record, seed: file.base.seed)
+      server = try SocketServer(address: request.address)
+    } catch {
+      throw error.isUsage ? .usage("serve: \(error.message)") : .failure("serve: \(error.message)")
+    }
+    Interruption.install()
+    switch request.address {
+    case .unix(let path): Output.error("memgo: serve: listening on \(path) (Ctrl-C or SIGTERM stops)")
+    case .tcp(let host, _): Output.error("memgo: serve: listening on \(host):\(server.boundPort) (Ctrl-C or SIGTERM stops)")
+    }
+    server.run(session, shouldStop: { Interruption.isRequested })
+    do throws(ServerError) {
+      try session.finish()
+    } catch {
+      throw .failure("serve: \(error.message)")
+    }
+    let report = Report.build(file: servedFile(file, groups: session.groups()), results: [[session.result()]], version: memgoVersion)
+    if let out = request.out { try ReportFiles.write(report, name: file.base.name, to: out, plot: .faultRate) }
+    Output.write(request.format.render(report))
+  }
+
+  /// The scenario of the session's report: the machine served, one process group per client name.
+  static func servedFile(_ file: ScenarioFile, groups: [(name: String, count: Int)]) -> ScenarioFile {
+    var scenario = file.base
+    scenario.replications = 1
+    scenario.warmup = .zero
+    scenario.stop = StopCondition()
+    scenario.processes = groups.map { ProcessGroupConfig(name: $0.name, count: max(1, $0.count), interval: .constant(0)) }
+    return ScenarioFile(
+      path: file.path, json: file.json, base: scenario, axes: [],
+      points: [SweepPoint(index: 0, parameters: [], scenario: scenario)])
+  }
+
+  /// A fresh file name for the default swap file, in TMPDIR (removed when the server stops).
+  static func temporarySwapPath() -> String {
+    let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    return "\(directory)/memgo-swap.\(getpid())"
+  }
+}
+
+extension ServerError {
+  /// Whether the error is bad input (exit 2) rather than a failure of the system (exit 1).
+  var isUsage: Bool {
+    switch self {
+    case .configuration, .request, .segmentationFault: return true
+    case .io, .swapFull: return false
+    }
+  }
+}
