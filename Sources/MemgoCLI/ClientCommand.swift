@@ -21,6 +21,7 @@ enum ClientCommand {
       return
     }
     guard args.positionals.count <= 1 else { throw .usage("client: expected at most one command file") }
+    signal(SIGPIPE, SIG_IGN)  // a closed connection is reported, not a crash
     let fd = try connect(args)
     defer { close(fd) }
     var connection = LineConnection(fd: fd)
