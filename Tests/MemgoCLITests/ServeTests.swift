@@ -185,6 +185,31 @@ import Testing
     #expect(server.stop().status == 0)
   }
 
+  /// SIGTERM with clients connected: the server answers what it received, reports, exits 0;
+  /// with --swap-slots, a request that could need more slots than are left is refused whole.
+  @Test func sigtermWithClientsConnectedAndAFullSwap() throws {
+    let server = try RunningServer(machine: #"{"frames": 2, "replacement": {"policy": "fifo"}}"#, extra: ["--swap-slots", "1"])
+    var c = Client(server.socket)
+    _ = c.spawn("p", "64KiB")
+    #expect(c.write(0x0000, [1])["ok"] == .bool(true))
+    #expect(c.write(0x1000, [2])["ok"] == .bool(true))
+    #expect(c.write(0x2000, [3])["ok"] == .bool(true), "evicts page 0 to the one swap slot")
+    let refused = c.send(#"{"op":"write","va":"0x3000","data":"BA=="}"#)
+    #expect(refused["ok"] == .bool(false))
+    #expect(refused["error"] == .string("swap is full (1 slots of 4096 bytes): no room to write back a page"))
+    #expect(c.read(0x1000, 1) == [2], "resident pages are served, nothing changed")
+    #expect(c.read(0x2000, 1) == [3])
+    #expect(c.send(#"{"op":"read","va":"0x0","size":1}"#)["ok"] == .bool(false), "page 0 would evict a dirty page")
+    var idle = Client(server.socket)
+    _ = idle.spawn("idle")
+    let outcome = server.stop()
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("idle"), "the report has a group per client name")
+    #expect(idle.send(#"{"op":"stats"}"#).isEmpty, "the connection was closed")
+    c.close()
+    idle.close()
+  }
+
   /// A recorded single-client session replays with `memgo trace` to the fault count it had.
   @Test func recordedSessionReplaysToTheSameFaults() throws {
     let directory = try C.temporaryDirectory()

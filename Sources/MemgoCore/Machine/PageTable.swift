@@ -84,6 +84,20 @@ public struct PageTable: Sendable {
     return entryIndex(table: table, vpn: vpn, level: 1)
   }
 
+  /// Whether `process`'s page `vpn` is mapped (its leaf entry present), read without changing
+  /// anything.
+  func isPresent(process: Int, vpn: Int64) -> Bool {
+    var table = roots[process]
+    var level = levels
+    while true {
+      let value = entries[entryIndex(table: table, vpn: vpn, level: level)]
+      if value & PageTable.present == 0 { return false }
+      if level == 1 { return true }
+      table = childTable(of: value)
+      level -= 1
+    }
+  }
+
   /// Gives `process` an empty address space: every table below its root is zeroed and freed, and
   /// its root zeroed (no entry present, no page touched), as for a new process.
   mutating func clearAddressSpace(of process: Int) {

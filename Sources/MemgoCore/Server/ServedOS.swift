@@ -147,9 +147,10 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
     }
     let firstPage = va >> pageShift
     let lastPage = (end - 1) >> pageShift
-    let pages = Int(lastPage - firstPage + 1)
-    // Refuse, before any state changes, a request whose write-backs might find no swap slot.
-    if os.freeFrames.count < pages && !swap.hasRoom(for: pages) {
+    // Refuse, before any state changes, a request whose write-backs might find no swap slot: each
+    // page not mapped now may evict a dirty page that has none.
+    let missing = (firstPage...lastPage).count { !os.pageTable.isPresent(process: pid, vpn: $0) }
+    if os.freeFrames.count < missing && !swap.hasRoom(for: missing) {
       throw .swapFull("swap is full (\(swap.capacity) slots of \(pageSize) bytes): no room to write back a page")
     }
     var a = AccessState(pid: Int32(pid))
