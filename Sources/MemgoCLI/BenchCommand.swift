@@ -86,6 +86,12 @@ enum BenchCommand {
     if let setup = measurements.first(where: { $0.references > 0 })?.setupSeconds {
       out += "(trace cases: generating the trace took \(fixed(setup, 2)) s, not counted above)\n"
     }
+    let serve = Benchmarks.serveRates(measurements)
+    if !serve.isEmpty {
+      out += "serve: requests per wall second with "
+        + serve.map { "\($0.clients) client\($0.clients == 1 ? "" : "s"): \(fixed($0.rate / 1e3, 1))k" }.joined(separator: ", ")
+        + " (the events/s column)\n"
+    }
     if let ratio = curveRatio(measurements) {
       out += "trace-mrc / trace-lru wall time: \(fixed(ratio, 2))x (target: at most 3x)"
       if let cpu = curveRatio(measurements, cpu: true) { out += "; CPU time: \(fixed(cpu, 2))x" }

@@ -23,8 +23,7 @@ enum ClientCommand {
     guard args.positionals.count <= 1 else { throw .usage("client: expected at most one command file") }
     signal(SIGPIPE, SIG_IGN)  // a closed connection is reported, not a crash
     let fd = try connect(args)
-    defer { close(fd) }
-    var connection = LineConnection(fd: fd)
+    var connection = LineConnection(descriptor: fd)
     let json = args.flags.contains("json")
     let name = args.values["name"] ?? "client"
     let space = args.values["address-space"] ?? "16MiB"
@@ -73,18 +72,11 @@ enum ClientCommand {
   static func connect(_ args: ParsedArguments) throws(CLIError) -> Int32 {
     switch (args.values["socket"], args.values["connect"]) {
     case (let path?, nil):
-      var addr = sockaddr_un()
-      addr.sun_family = sa_family_t(AF_UNIX)
-      guard path.utf8.count < MemoryLayout.size(ofValue: addr.sun_path) else {
-        throw .usage("client: --socket \(path): the path is too long for a Unix socket")
+      do throws(ServerError) {
+        return try LineConnection.connectUnix(path)
+      } catch {
+        throw .failure("client: --socket \(path): \(error.message)")
       }
-      withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
-      let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-      let ok = withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-      }
-      guard fd >= 0, ok == 0 else { throw .failure("client: --socket \(path): cannot connect: \(String(cString: strerror(errno)))") }
-      return fd
     case (nil, let text?):
       guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
         throw .usage("client: --connect '\(text)': expected HOST:PORT, e.g. 127.0.0.1:7070")
@@ -165,33 +157,5 @@ enum ClientCommand {
       lines.append(metrics.map { "\($0.key)=\(JSONWriter.text($0.value))" }.joined(separator: " "))
     }
     return lines.isEmpty ? "ok" : lines.joined(separator: "\n")
-  }
-}
-
-/// A stream socket exchanging lines: send one, wait for the reply line.
-struct LineConnection {
-  let fd: Int32
-  var buffer: [UInt8] = []
-
-  /// Sends `line` and returns the reply line, or nil if the connection closed.
-  mutating func exchange(_ line: String) -> String? {
-    let bytes = Array((line + "\n").utf8)
-    var sent = 0
-    while sent < bytes.count {
-      let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      guard n > 0 else { return nil }
-      sent += n
-    }
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      if let newline = buffer.firstIndex(of: 0x0A) {
-        let reply = String(decoding: buffer[..<newline], as: UTF8.self)
-        buffer.removeSubrange(...newline)
-        return reply
-      }
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      guard n > 0 else { return nil }
-      buffer.append(contentsOf: chunk[..<n])
-    }
   }
 }

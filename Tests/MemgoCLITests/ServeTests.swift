@@ -48,20 +48,12 @@ import Testing
   }
 
   /// One client connection.
-  struct Client {
+  struct Client: ~Copyable {
     var connection: LineConnection
 
-    init(_ path: String) {
+    init(_ path: String) throws {
       signal(SIGPIPE, SIG_IGN)  // a write to a connection the server closed fails instead
-      var addr = sockaddr_un()
-      addr.sun_family = sa_family_t(AF_UNIX)
-      withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
-      let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-      let ok = withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-      }
-      precondition(ok == 0, "cannot connect to \(path)")
-      connection = LineConnection(fd: fd)
+      connection = LineConnection(descriptor: try LineConnection.connectUnix(path))
     }
 
     /// Sends `line`; the reply as a JSON object's members (empty if the connection closed).
@@ -88,7 +80,7 @@ import Testing
       return [UInt8](data)
     }
 
-    func close() { Glibc.close(connection.fd) }
+    consuming func close() {}
   }
 
   static func metric(_ reply: [String: JSONValue], _ key: String) -> Double {
@@ -107,7 +99,10 @@ import Testing
     let socket = server.socket
     DispatchQueue.concurrentPerform(iterations: 4) { k in
       var rng = Xoshiro256StarStar(seed: UInt64(k + 1))
-      var client = Client(socket)
+      guard var client = try? Client(socket) else {
+        mismatches.add(1)
+        return
+      }
       _ = client.spawn("c\(k % 2)")
       var written: [(Int, [UInt8])] = []
       for page in 0..<24 {
@@ -120,7 +115,7 @@ import Testing
       client.close()
     }
     #expect(mismatches.value == 0)
-    var observer = Client(server.socket)
+    var observer = try Client(server.socket)
     _ = observer.spawn("observer")
     let stats = observer.send(#"{"op":"stats"}"#)
     #expect(Self.metric(stats, "requests") == 4 * 48)
@@ -138,8 +133,8 @@ import Testing
   /// A process never sees another's bytes, and a freed frame is zeroed before reuse.
   @Test func processesAreIsolated() throws {
     let server = try RunningServer(machine: #"{"frames": 2, "replacement": {"policy": "fifo"}}"#)
-    var a = Client(server.socket)
-    var b = Client(server.socket)
+    var a = try Client(server.socket)
+    var b = try Client(server.socket)
     #expect(a.spawn("a") != b.spawn("b"))
     let secret = Array("secret of a".utf8)
     #expect(a.write(0x1000, secret)["ok"] == .bool(true))
@@ -157,7 +152,7 @@ import Testing
   /// over the limit closes its connection; the server answers other clients afterwards.
   @Test func badRequestsGetErrorsAndTheServerGoesOn() throws {
     let server = try RunningServer(machine: #"{"frames": 4}"#)
-    var c = Client(server.socket)
+    var c = try Client(server.socket)
     func error(_ reply: [String: JSONValue]) -> String {
       guard reply["ok"] == .bool(false), case .string(let text)? = reply["error"] else { return "(no error: \(reply))" }
       return text
@@ -176,7 +171,7 @@ import Testing
     #expect(error(c.send(#"{"op":"spawn","name":"again","addressSpace":"1MiB"}"#)).contains("already has process"))
     #expect(c.write(0xFF00, [1, 2, 3])["ok"] == .bool(true), "the connection goes on")
     #expect(c.read(0xFF00, 3) == [1, 2, 3])
-    var long = Client(server.socket)
+    var long = try Client(server.socket)
     _ = long.spawn("long")
     let reply = long.send(String(repeating: "x", count: SocketServer.maximumLineBytes + 10))
     #expect(error(reply).contains("longer than"))
@@ -189,7 +184,7 @@ import Testing
   /// with --swap-slots, a request that could need more slots than are left is refused whole.
   @Test func sigtermWithClientsConnectedAndAFullSwap() throws {
     let server = try RunningServer(machine: #"{"frames": 2, "replacement": {"policy": "fifo"}}"#, extra: ["--swap-slots", "1"])
-    var c = Client(server.socket)
+    var c = try Client(server.socket)
     _ = c.spawn("p", "64KiB")
     #expect(c.write(0x0000, [1])["ok"] == .bool(true))
     #expect(c.write(0x1000, [2])["ok"] == .bool(true))
@@ -200,7 +195,7 @@ import Testing
     #expect(c.read(0x1000, 1) == [2], "resident pages are served, nothing changed")
     #expect(c.read(0x2000, 1) == [3])
     #expect(c.send(#"{"op":"read","va":"0x0","size":1}"#)["ok"] == .bool(false), "page 0 would evict a dirty page")
-    var idle = Client(server.socket)
+    var idle = try Client(server.socket)
     _ = idle.spawn("idle")
     let outcome = server.stop()
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -216,7 +211,7 @@ import Testing
     let record = directory.appendingPathComponent("session.trace").path
     let server = try RunningServer(
       machine: #"{"frames": 6, "tlb": {"entries": 0}, "replacement": {"policy": "lru"}}"#, extra: ["--record", record])
-    var c = Client(server.socket)
+    var c = try Client(server.socket)
     _ = c.spawn("recorded")
     var rng = Xoshiro256StarStar(seed: 9)
     for _ in 0..<200 {

@@ -47,6 +47,9 @@ public enum Benchmarks {
     case trace(references: Int, options: TraceAnalysisOptions)
     /// A sweep run as `memgo run` does (every work unit, aggregated into a report) on `jobs` threads.
     case sweep(ScenarioFile, jobs: Int)
+    /// `memgo serve` in this process with `clients` concurrent clients over a Unix socket
+    /// (`measureServe`); its events are the requests served.
+    case serve(clients: Int, requestsPerClient: Int)
   }
 
   /// What one case measured.
@@ -104,6 +107,7 @@ public enum Benchmarks {
           scenario: desZipfLRU(requests: requests * 10)))
     }
     return list + sweepCases(quick: quick) + traceCases(references: quick ? 1_000_000 : 10_000_000)
+      + serveCases(quick: quick)
   }
 
   /// The parallel-sweep benchmark: 16 points (memory from 2,048 to 32,768 frames) of the DES case,
@@ -227,7 +231,7 @@ public enum Benchmarks {
   }
 
   /// Runs `benchmark` once and measures it; a trace case reads `trace`, which must hold its lines.
-  public static func measure(_ benchmark: Case, trace: BenchTrace? = nil) throws(TraceError) -> Measurement {
+  public static func measure(_ benchmark: Case, trace: BenchTrace? = nil) throws -> Measurement {
     let scenario: Scenario
     switch benchmark.workload {
     case .simulation(let s): scenario = s
@@ -238,6 +242,8 @@ public enum Benchmarks {
       return try measureTrace(benchmark.name, trace: trace, options: options)
     case .sweep(let file, let jobs):
       return try measureSweep(benchmark.name, file: file, jobs: jobs)
+    case .serve(let clients, let requests):
+      return try measureServe(benchmark.name, clients: clients, requestsPerClient: requests)
     }
     resetPeakResident()
     let cpuStart = cpuSeconds()
