@@ -128,7 +128,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: "\(directory)/\(name)", contents: Data(text.utf8)))
       }
       let file = try ScenarioLoader.load(bytes: Array(json.utf8), path: "\(directory)/s.json")
-      outcome = try ScheduleDifferentialTests.run(file.base, foldsSteps: true, directory: directory)
+      outcome = try ReferenceEngineTests.runProduction(file.base, directory: directory)
     }
     return try #require(outcome)
   }

@@ -13,15 +13,7 @@ public enum Simulation {
   public static func run<Log: EventLog>(_ scenario: Scenario, replication: Int, log: inout Log) throws(TraceError)
     -> RunResult
   {
-    try run(scenario, replication: replication, log: &log, foldsSteps: true)
-  }
-
-  /// Runs replication `replication` of `scenario`; with `foldsSteps` false, every access step is
-  /// its own event (the reference schedule the differential tests compare the folded one with).
-  static func run<Log: EventLog>(
-    _ scenario: Scenario, replication: Int, log: inout Log, foldsSteps: Bool
-  ) throws(TraceError) -> RunResult {
-    let visitor = Visitor(scenario: scenario, replication: replication, log: log, foldsSteps: foldsSteps)
+    let visitor = Visitor(scenario: scenario, replication: replication, log: log)
     let (result, finalLog): (RunResult, Log)
     switch scenario.machine.replacement.scope {
     case .global, .local:
@@ -46,7 +38,6 @@ public enum Simulation {
     let scenario: Scenario
     let replication: Int
     let log: Log
-    let foldsSteps: Bool
 
     func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) throws(TraceError) -> (RunResult, Log) {
       scenario.machine.replacement.scope == .local
@@ -55,7 +46,7 @@ public enum Simulation {
 
     func run<Frames: FrameAllocator>(_ allocator: Frames.Type) throws(TraceError) -> (RunResult, Log) {
       let futures = Frames.needsFuture ? try ProcessFutures.prepare(scenario) : []
-      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures, foldsSteps: foldsSteps)
+      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures)
       let result = simulator.run()
       if let failure = simulator.futureFailure { throw failure }
       return (result, simulator.os.log)

@@ -20,9 +20,6 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   let stopRequests: Int64
   let hasCPUPool: Bool
   let groupNames: [String]
-  /// Whether access steps that nothing can come between run inline (`advance`); off, every step
-  /// is its own event.
-  let foldsSteps: Bool
 
   // MARK: - State
   /// The machine's memory management: page tables, TLBs, frame table, allocator, latencies, log.
@@ -64,12 +61,10 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
 
   /// Prepares replication `replication` of `scenario`, logging to `log`. `futures` holds each
   /// process's next-use stream when the policy needs the future (`ProcessFutures.prepare`).
-  /// With `foldsSteps` false every access step is its own event (for the differential tests).
   init(
-    scenario: Scenario, replication: Int, log: Log, futures: [FuturePageStream?] = [], foldsSteps: Bool = true
+    scenario: Scenario, replication: Int, log: Log, futures: [FuturePageStream?] = []
   ) {
     self.scenario = scenario
-    self.foldsSteps = foldsSteps
     let machine = scenario.machine
     pageShift = machine.pageSize.trailingZeroBitCount
     warmup = scenario.warmup
@@ -265,13 +260,13 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// times) until the process blocks, exits or waits for a CPU. Each step happens at its own
   /// simulated time (README, "Model semantics": causality); a step runs inline only when it is strictly earlier than
   /// every pending event, where nothing else can happen before it, and otherwise is scheduled as a
-  /// `.resume` event, so that every other event in between sees the state of its own time. With
-  /// `foldsSteps` off every step is its own event (the differential tests' reference schedule).
+  /// `.resume` event, so that every other event in between sees the state of its own time. The
+  /// tests compare this with a driver that makes every step an event (`ReferenceEngine`).
   mutating func advance(_ p: Int, at time: SimTime) {
     var t = time
     while performStep(p, at: &t) {
       if stopRequested { return }
-      if !foldsSteps || t >= queue.nextTime || t > stopTime {
+      if t >= queue.nextTime || t > stopTime {
         queue.insert(SimEvent(.resume, process: Int32(p)), at: t)
         return
       }

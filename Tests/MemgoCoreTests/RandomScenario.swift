@@ -3,58 +3,6 @@ import Testing
 
 @testable import MemgoCore
 
-/// The production schedule folds access steps into one event where nothing else can happen in
-/// between (`Simulator.advance`); the reference schedule makes every step (TLB lookup, end of walk,
-/// end of fault handling, end of RAM access) its own event. Over seeded random small scenarios,
-/// covering every policy and scope, with and without TLB, CPUs, zero-fill, writes and walk caches,
-/// the two must give the same event log line for line and the same result.
-@Suite struct ScheduleDifferentialTests {
-  /// Scenarios per test case (the arguments split the 1,000 so that they run in parallel).
-  static let perCase = 125
-
-  @Test(arguments: 0..<8)
-  func foldedStepsMatchOneEventPerStep(batch: Int) throws {
-    try ExperimentTestSupport.withTemporaryDirectory { directory in
-      for k in 0..<Self.perCase {
-        let seed = UInt64(batch * Self.perCase + k)
-        let json = RandomScenario.json(seed: seed, directory: directory)
-        let file = try ScenarioLoader.load(bytes: Array(json.utf8), path: "\(directory)/s\(seed).json")
-        let scenario = file.base
-        let (folded, foldedLog) = try Self.run(scenario, foldsSteps: true, directory: directory)
-        let (stepwise, stepwiseLog) = try Self.run(scenario, foldsSteps: false, directory: directory)
-        #expect(stepwise.events >= folded.events, "seed \(seed)")
-        var a = folded
-        var b = stepwise
-        a.events = 0
-        b.events = 0
-        #expect(a == b, "seed \(seed): results differ\n\(json)")
-        if foldedLog != stepwiseLog {
-          let x = foldedLog.split(separator: "\n")
-          let y = stepwiseLog.split(separator: "\n")
-          let first = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-          Issue.record(
-            "seed \(seed): logs differ at line \(first + 1)\nfolded:   \(first < x.count ? x[first] : "(end)")\nstepwise: \(first < y.count ? y[first] : "(end)")\n\(json)"
-          )
-        }
-      }
-    }
-  }
-
-  /// Runs `scenario` (replication 0) with its event log in a file, and returns the result and log.
-  static func run(_ scenario: Scenario, foldsSteps: Bool, directory: String) throws -> (RunResult, String) {
-    let path = "\(directory)/log-\(foldsSteps)"
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    #expect(fd >= 0)
-    var log = JSONLinesLog(sink: FileSink(descriptor: fd), processNames: scenario.processes.flatMap {
-      Array(repeating: $0.name, count: $0.count)
-    })
-    let result = try Simulation.run(scenario, replication: 0, log: &log, foldsSteps: foldsSteps)
-    close(fd)
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    return (result, text)
-  }
-}
-
 /// Seeded random small scenarios in the scenario file format, for differential tests: 1-8
 /// processes in 1-3 groups, 1-64 frames, every policy and scope, with and without a TLB, a CPU pool,
 /// ASIDs, zero-fill, writes, walk caches, several disk channels, warmup and stop conditions,
