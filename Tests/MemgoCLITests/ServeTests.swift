@@ -17,7 +17,7 @@ import Testing
     let socket: String
     let directory: URL
 
-    init(machine: String, extra: [String] = []) throws {
+    init(machine: String, extra: [String] = [], fileSizeLimitBlocks: Int? = nil) throws {
       directory = try C.temporaryDirectory()
       socket = directory.appendingPathComponent("os.sock").path
       let scenario = directory.appendingPathComponent("machine.json")
@@ -25,8 +25,15 @@ import Testing
       {"name": "served", "seed": 3, "machine": \(machine),
        "processes": [{"name": "unused", "requests": 1}]}
       """.write(to: scenario, atomically: true, encoding: .utf8)
-      process.executableURL = C.binary
-      process.arguments = ["serve", scenario.path, "--socket", socket] + extra
+      let arguments = ["serve", scenario.path, "--socket", socket] + extra
+      if let blocks = fileSizeLimitBlocks {
+        // The shell's ulimit -f caps every file the server writes, its swap file included.
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", C.binary.path] + arguments
+      } else {
+        process.executableURL = C.binary
+        process.arguments = arguments
+      }
       process.currentDirectoryURL = directory
       process.standardOutput = out
       process.standardError = err
@@ -203,6 +210,71 @@ import Testing
     #expect(idle.send(#"{"op":"stats"}"#).isEmpty, "the connection was closed")
     c.close()
     idle.close()
+  }
+
+  /// A write-back that cannot reach the swap file (here: over the file size limit) fails the
+  /// request that caused it, and the page stays in memory, intact; it is written back again (and
+  /// kept again) at its next eviction.
+  @Test func aFailedSwapWriteLosesNoData() throws {
+    let server = try RunningServer(machine: #"{"frames": 2, "replacement": {"policy": "fifo"}}"#, fileSizeLimitBlocks: 1)
+    var c = try Client(server.socket)
+    _ = c.spawn("p", "64KiB")
+    let first = Array(repeating: UInt8(0xAB), count: 4096)
+    #expect(c.write(0x0000, first)["ok"] == .bool(true))
+    #expect(c.read(0x1000, 1) == [0], "page 1 is clean")
+    let failed = c.write(0x2000, [1, 2, 3])  // FIFO evicts the dirty page 0: its write-back fails
+    #expect(failed["ok"] == .bool(false))
+    guard case .string(let message)? = failed["error"] else { Issue.record("no error"); return }
+    #expect(message.contains("swap write failed"), "\(message)")
+    #expect(c.read(0x0000, 4096) == first, "page 0 is intact (the clean page 1 made room)")
+    #expect(c.read(0x2000, 3) == [1, 2, 3], "the failed request's own write is done")
+    #expect(c.send(#"{"op":"read","va":"0x1000","size":1}"#)["ok"] == .bool(false), "the next dirty eviction fails too")
+    #expect(c.read(0x0000, 4096) == first, "and is still intact")
+    #expect(server.stop().status == 0)
+  }
+
+  /// TCP on loopback with a kernel-chosen port; a non-loopback address needs --allow-remote.
+  @Test func tcpOnLoopback() throws {
+    let refused = try C.memgo(["serve", "examples/serve-8-frames.json", "--listen", "10.1.2.3:7070"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("not a loopback address"))
+    let process = Process()
+    let err = Pipe()
+    process.executableURL = C.binary
+    process.arguments = ["serve", "examples/serve-8-frames.json", "--listen", "127.0.0.1:0"]
+    process.currentDirectoryURL = C.repository
+    process.standardOutput = Pipe()
+    process.standardError = err
+    try process.run()
+    var text = ""
+    while !text.contains("listening on") {
+      let data = err.fileHandleForReading.availableData
+      if data.isEmpty { break }
+      text += String(decoding: data, as: UTF8.self)
+    }
+    guard let range = text.range(of: "listening on 127.0.0.1:"),
+      let port = UInt16(text[range.upperBound...].prefix { $0.isNumber })
+    else {
+      Issue.record("no port in \(text)")
+      process.terminate()
+      return
+    }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_port = port.bigEndian
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let ok = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    #expect(ok == 0)
+    var connection = LineConnection(descriptor: fd)
+    #expect(connection.exchange(#"{"op":"spawn","name":"tcp","addressSpace":"1MiB"}"#)?.contains("\"pid\"") == true)
+    #expect(connection.exchange(#"{"op":"write","va":"0x10","data":"aGk="}"#)?.contains("\"ok\": true") == true)
+    #expect(connection.exchange(#"{"op":"read","va":"0x10","size":2}"#)?.contains("\"aGk=\"") == true)
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
   }
 
   /// A recorded single-client session replays with `memgo trace` to the fault count it had.

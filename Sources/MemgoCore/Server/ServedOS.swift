@@ -194,6 +194,7 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
       groupTallies[g].tlbShootdowns += shootdowns
       let frame = Int(a.faultFrame)
       let bytes = UnsafeMutableRawBufferPointer(rebasing: memory[frame * pageSize..<(frame + 1) * pageSize])
+      var restoredUnwritten = false
       switch outcome {
       case .mapped:
         // A clean victim's bytes are on swap already (or it was never written): zero the frame.
@@ -216,8 +217,10 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
           let service = os.latency.diskRead()
           groupTallies[g].diskBusy += Double(service)
           t = t.later(by: service)
-          if let kept = unwritten[SwapFile.key(pid: Int(a.pid), vpn: a.page)] {
+          if let kept = unwritten.removeValue(forKey: SwapFile.key(pid: Int(a.pid), vpn: a.page)) {
+            // Back in memory, and still to be written: its next eviction writes it back again.
             bytes.copyBytes(from: kept)
+            restoredUnwritten = true
           } else {
             do throws(ServerError) {
               try swap.read(pid: Int(a.pid), vpn: a.page, into: bytes)
@@ -230,6 +233,7 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
           bytes.initializeMemory(as: UInt8.self, repeating: 0)
         }
         os.mapFaultedPage(&a)
+        if restoredUnwritten { os.pageTable.entries[a.leaf] |= PageTable.dirty }
       case .waitForFrame, .suspend:
         preconditionFailure("no frame is locked between requests, and load control is refused at start")
       }

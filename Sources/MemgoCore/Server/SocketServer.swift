@@ -40,7 +40,10 @@ public final class SocketServer {
   /// Binds and listens on `address`.
   public init(address: ListenAddress) throws(ServerError) {
     self.address = address
+    // A client gone mid-reply is its connection's end, and a swap file over the size limit
+    // (RLIMIT_FSIZE, a quota) is a failed write (EFBIG): neither ends the server.
     signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
     switch address {
     case .unix(let path):
       var addr = sockaddr_un()
