@@ -60,7 +60,7 @@ import Testing
 
     init(_ path: String) throws {
       signal(SIGPIPE, SIG_IGN)  // a write to a connection the server closed fails instead
-      connection = LineConnection(descriptor: try LineConnection.connectUnix(path))
+      connection = LineConnection(descriptor: try ServeTests.withTimeout(LineConnection.connectUnix(path)))
     }
 
     /// Sends `line`; the reply as a JSON object's members (empty if the connection closed).
@@ -88,6 +88,14 @@ import Testing
     }
 
     consuming func close() {}
+  }
+
+  /// `fd`, whose reads give up after 20 s, so that a reply that never comes fails the test
+  /// instead of hanging it.
+  static func withTimeout(_ fd: Int32) -> Int32 {
+    var limit = timeval(tv_sec: 20, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    return fd
   }
 
   static func metric(_ reply: [String: JSONValue], _ key: String) -> Double {
@@ -263,7 +271,7 @@ import Testing
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_port = port.bigEndian
     inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = Self.withTimeout(socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0))
     let ok = withUnsafePointer(to: &addr) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
@@ -275,6 +283,38 @@ import Testing
     kill(process.processIdentifier, SIGTERM)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
+  }
+
+  /// Scope local: a process is admitted when its frame quota is free; until then its spawn has
+  /// no reply, and it gets one when another process exits.
+  @Test func localScopeWaitsForAdmission() throws {
+    let server = try RunningServer(
+      machine: #"{"frames": 8, "replacement": {"policy": "lru", "scope": "local", "frameQuota": 3}}"#)
+    var a = try Client(server.socket)
+    var b = try Client(server.socket)
+    #expect(a.spawn("a") >= 0)
+    #expect(b.spawn("b") >= 0)
+    // Two quotas of 3 are reserved; 2 frames are left, too few for a third process.
+    let fd = Self.withTimeout(try LineConnection.connectUnix(server.socket))
+    let spawn = Array("{\"op\":\"spawn\",\"name\":\"c\",\"addressSpace\":\"1MiB\"}\n".utf8)
+    #expect(spawn.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == spawn.count)
+    #expect(a.write(0x0, [9])["ok"] == .bool(true), "the others are served meanwhile")
+    // Wait until the server has read c's spawn (it counts an admission wait) and sent no reply.
+    var waits = 0.0
+    for _ in 0..<2000 where waits < 1 {
+      waits = Self.metric(b.send(#"{"op":"stats"}"#), "admissionWaits")
+      if waits < 1 { usleep(5_000) }
+    }
+    #expect(waits == 1)
+    var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    #expect(poll(&waiting, 1, 0) == 0, "no reply yet: c waits to be admitted")
+    a.close()
+    var c = LineConnection(descriptor: fd)
+    let reply = c.receive()
+    #expect(reply?.contains("\"pid\"") == true, "the spawn reply comes when a exits: \(reply ?? "closed")")
+    #expect(c.exchange(#"{"op":"read","va":"0x0","size":1}"#)?.contains("\"data\"") == true)
+    b.close()
+    #expect(server.stop().status == 0)
   }
 
   /// A recorded single-client session replays with `memgo trace` to the fault count it had.

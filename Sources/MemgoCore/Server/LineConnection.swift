@@ -49,6 +49,12 @@ public struct LineConnection: ~Copyable {
       guard n > 0 else { return nil }
       sent += n
     }
+    return receive()
+  }
+
+  /// Waits for the next line the server sends (a reply that comes later, such as the spawn reply
+  /// of a process admitted when another exits); nil if the connection closed.
+  public mutating func receive() -> String? {
     while true {
       if let newline = buffer.firstIndex(of: 0x0A) {
         let reply = String(decoding: buffer[..<newline], as: UTF8.self)

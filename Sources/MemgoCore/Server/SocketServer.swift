@@ -54,9 +54,17 @@ public final class SocketServer {
       }
       let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
       guard fd >= 0 else { throw .io("--socket \(path): cannot create a socket: \(Self.lastError())") }
-      withUnsafeMutableBytes(of: &addr.sun_path) { raw in
-        raw.copyBytes(from: Array(path.utf8) + [0])
+      // Bound under a temporary name and renamed once listening, so that the socket exists only
+      // when it accepts connections.
+      let bindPath = path + ".\(getpid()).tmp"
+      guard bindPath.utf8.count < capacity else {
+        close(fd)
+        throw .configuration("--socket \(path): the path is too long for a Unix socket (at most \(capacity - 16) bytes)")
       }
+      withUnsafeMutableBytes(of: &addr.sun_path) { raw in
+        raw.copyBytes(from: Array(bindPath.utf8) + [0])
+      }
+      unlink(bindPath)
       var info = stat()
       if lstat(path, &info) == 0 {
         guard info.st_mode & S_IFMT == S_IFSOCK else {
@@ -76,7 +84,13 @@ public final class SocketServer {
         close(fd)
         throw .io("--socket \(path): cannot bind: \(reason)")
       }
-      chmod(path, 0o600)
+      chmod(bindPath, 0o600)
+      guard listen(fd, 128) == 0, rename(bindPath, path) == 0 else {
+        let reason = Self.lastError()
+        close(fd)
+        unlink(bindPath)
+        throw .io("--socket \(path): cannot listen: \(reason)")
+      }
       listener = fd
     case .tcp(let host, let port):
       var addr = sockaddr_in()
@@ -103,12 +117,12 @@ public final class SocketServer {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
       }
       boundPort = UInt16(bigEndian: actual.sin_port)
+      guard listen(fd, 128) == 0 else {
+        let reason = Self.lastError()
+        close(fd)
+        throw .io("--listen \(host):\(port): cannot listen: \(reason)")
+      }
       listener = fd
-    }
-    guard listen(listener, 128) == 0 else {
-      let reason = Self.lastError()
-      close(listener)
-      throw .io("cannot listen: \(reason)")
     }
     _ = fcntl(listener, F_SETFL, fcntl(listener, F_GETFL) | O_NONBLOCK)
   }
@@ -169,9 +183,11 @@ public final class SocketServer {
     guard n > 0 else {
       // The client closed (or failed): its complete lines are served, its process exits.
       serveLines(fd, handler)
-      if let id = connections[fd]?.id { _ = handler.disconnected(id) }
+      let id = connections[fd]?.id
       close(fd)
       connections[fd] = nil
+      // Its exit may admit waiting processes, whose spawn replies go out now.
+      if let id { deliver(handler.disconnected(id)) }
       return
     }
     connections[fd]!.input.append(contentsOf: buffer[0..<n])
