@@ -58,8 +58,9 @@ enum HelpText {
 
     ARGUMENTS:
       SCENARIO.json           Its `machine` configures the OS (scope global or local; not opt).
-                              `processes`, `stop`, `warmup` and `sweep` are not used (a warning
-                              says so): the clients are the processes.
+                              `processes`, `stop`, `warmup` and `sweep` may be left out; when
+                              present they are ignored (a warning says so): the clients are the
+                              processes.
 
     OPTIONS:
       --socket PATH           Listen on a Unix-domain stream socket (created with mode 0600).

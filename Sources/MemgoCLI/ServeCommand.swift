@@ -1,3 +1,4 @@
+import Foundation
 import MemgoCore
 
 #if canImport(Glibc)
@@ -74,11 +75,13 @@ enum ServeCommand {
       Output.write(HelpText.serve)
       return
     }
-    let file = try RunCommand.loadScenario(request.scenario)
+    let (file, ignored) = try loadMachine(request.scenario)
     let machine = file.base.machine
     if let refusal = Server.refusal(of: machine) { throw .usage("\(request.scenario): \(refusal)") }
-    Output.error(
-      "memgo: serve: \(request.scenario): processes, stop, warmup and sweep are not used by the server (its clients are the processes)")
+    if !ignored.isEmpty {
+      Output.error(
+        "memgo: serve: \(request.scenario): ignoring \(ignored.joined(separator: ", ")) (the server's processes are its clients)")
+    }
     let swapPath = request.swap ?? temporarySwapPath()
     let session: RequestHandler
     let server: SocketServer
@@ -104,6 +107,32 @@ enum ServeCommand {
     let report = Report.build(file: servedFile(file, groups: session.groups()), results: [[session.result()]], version: memgoVersion)
     if let out = request.out { try ReportFiles.write(report, name: file.base.name, to: out, plot: .faultRate) }
     Output.write(request.format.render(report))
+  }
+
+  /// The keys of a scenario that the server does not use.
+  static let unusedKeys = ["processes", "stop", "warmup", "sweep"]
+
+  /// Loads the scenario at `path` for its machine: the keys the server does not use may be left
+  /// out (a machine-only file is enough) and are ignored when present; returns those present.
+  static func loadMachine(_ path: String) throws(CLIError) -> (ScenarioFile, ignored: [String]) {
+    guard let data = FileManager.default.contents(atPath: path), data.count <= ScenarioLoader.maximumFileSize,
+      case .object(let members)? = try? JSONParser.parse([UInt8](data))
+    else {
+      return (try RunCommand.loadScenario(path), [])  // its error says what is wrong with the file
+    }
+    let ignored = unusedKeys.filter { key in members.contains { $0.key == key } }
+    let placeholder = JSONValue.array([
+      .object([JSONMember(key: "name", value: .string("client")), JSONMember(key: "requests", value: .number("1"))])
+    ])
+    let machineOnly = members.filter { !unusedKeys.contains($0.key) } + [JSONMember(key: "processes", value: placeholder)]
+    do {
+      return (try ScenarioLoader.load(bytes: Array(JSONWriter.compact(.object(machineOnly)).utf8), path: path), ignored)
+    } catch {
+      switch error {
+      case .io(let message): throw .failure(message)
+      case .invalid(let problems): throw .invalid(problems.map(\.description))
+      }
+    }
   }
 
   /// The scenario of the session's report: the machine served, one process group per client name.
