@@ -57,7 +57,8 @@ enum HelpText {
     USAGE: memgo serve SCENARIO.json (--socket PATH | --listen 127.0.0.1:PORT) [options]
 
     ARGUMENTS:
-      SCENARIO.json           Its `machine` configures the OS (scope global or local; not opt).
+      SCENARIO.json           Its `machine` configures the OS (scope global or local; not opt;
+                              frames × pageSize at most 4 GiB).
                               `processes`, `stop`, `warmup` and `sweep` may be left out; when
                               present they are ignored (a warning says so): the clients are the
                               processes.
@@ -70,7 +71,7 @@ enum HelpText {
       --swap FILE             The swap file (default: a temporary file, removed at exit).
       --swap-slots N          At most N pages on swap (values: 1...2^40; default: no limit): a
                               request that could need more is refused with "swap is full".
-      --max-clients N         Processes at once (values: 1...65536; default: 64).
+      --max-clients N         Processes at once (values: 1...4096; default: 64).
       --record FILE           Write every page access as a plain trace (see README).
       --out DIR               Also write the report files (report.json, .csv, .md) to DIR.
       --format F              Report on stdout (values: table, markdown, csv, json; default: table).

@@ -66,7 +66,7 @@ enum ServeCommand {
     return Request(
       scenario: args.positionals[0], address: address, swap: args.values["swap"],
       swapSlots: try args.integer("swap-slots", command: "serve", in: 1...(1 << 40)) ?? Int.max,
-      record: args.values["record"], maximumClients: try args.integer("max-clients", command: "serve", in: 1...65_536) ?? 64,
+      record: args.values["record"], maximumClients: try args.integer("max-clients", command: "serve", in: 1...4096) ?? 64,
       out: args.values["out"], format: format)
   }
 

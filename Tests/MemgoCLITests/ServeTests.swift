@@ -248,6 +248,12 @@ import Testing
     let refused = try C.memgo(["serve", "examples/serve-8-frames.json", "--listen", "10.1.2.3:7070"])
     #expect(refused.status == 2)
     #expect(refused.stderr.contains("not a loopback address"))
+    let directory = try C.temporaryDirectory()
+    let huge = directory.appendingPathComponent("huge.json")
+    try #"{"machine": {"frames": 2000000, "pageSize": "4KiB"}}"#.write(to: huge, atomically: true, encoding: .utf8)
+    let tooBig = try C.memgo(["serve", huge.path, "--socket", directory.appendingPathComponent("s").path])
+    #expect(tooBig.status == 2)
+    #expect(tooBig.stderr.contains("more physical memory than memgo serve allocates (at most 4GiB)"), "\(tooBig.stderr)")
     let process = Process()
     let err = Pipe()
     process.executableURL = C.binary

@@ -1,6 +1,9 @@
 /// Sets up `memgo serve`: checks that the machine can be served, and builds the OS
 /// (`ServedOS`) specialised for its scope and policy behind the protocol (`ServerSession`).
 public enum Server {
+  /// The most physical memory (frames × pageSize) the server allocates: 4 GiB.
+  public static let maximumPhysicalMemory = 4 << 30
+
   /// Why `machine` cannot be served, if it cannot: load control (scopes `workingset` and `pff`
   /// suspend processes, which a client waiting on its reply cannot be) and policies that need the
   /// future of every access (`opt`), which a server cannot know.
@@ -13,6 +16,11 @@ public enum Server {
     }
     if machine.replacement.policy == .opt {
       return "machine.replacement.policy: opt needs the future of every access, which a server cannot know"
+    }
+    let (bytes, overflow) = machine.frames.multipliedReportingOverflow(by: machine.pageSize)
+    if overflow || bytes > maximumPhysicalMemory {
+      return "machine.frames: \(machine.frames) frames of \(Units.formatSize(Int64(machine.pageSize))) are more physical "
+        + "memory than memgo serve allocates (at most \(Units.formatSize(Int64(maximumPhysicalMemory))))"
     }
     return nil
   }
