@@ -236,4 +236,25 @@ import Testing
       for _ in 0..<1000 { #expect(a.nextAddress(size: 64, rng: &ra) == b.nextAddress(size: 64, rng: &rb)) }
     }
   }
+  /// A memoized permutation (the simulator's) gives the addresses the Feistel network gives, for
+  /// every size and for address spaces with a partial last page.
+  @Test func memoizedZipfPermutationGivesTheSameAddresses() {
+    for (space, exponent) in [(Int64(40_000 * 1024), 0.9), (12_345 * 4096 + 100, 1.3), (4096, 0.5)] {
+      var plain = AccessGenerator(pattern: .zipf(exponent: exponent), addressSpace: space, pageSize: 4096, seed: 9)
+      var memoized = plain
+      let count = Int(memoized.zipfPageCount)
+      #expect(count == Int((space + 4095) / 4096))
+      let memo = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+      memo.initialize(repeating: 0, count: count)
+      defer { memo.deallocate() }
+      var a = Xoshiro256StarStar(seed: 3)
+      var b = a
+      var sizes = Xoshiro256StarStar(seed: 4)
+      for _ in 0..<20_000 {
+        let size = 1 + sizes.nextInt(below: 9000)
+        #expect(plain.nextAddress(size: size, rng: &a) == memoized.nextAddress(size: size, rng: &b, zipfPages: memo))
+      }
+    }
+    #expect(AccessGenerator(pattern: .uniform, addressSpace: 1 << 20, pageSize: 4096, seed: 1).zipfPageCount == 0)
+  }
 }

@@ -271,4 +271,26 @@ import Testing
     ]
     for d in valid { #expect(DistributionSampler.problem(with: d) == nil, "\(d)") }
   }
+  /// The library-free rounding the samplers use gives exactly `rounded()`: at the halves, next to
+  /// them, around 2^52 and 2^63, at infinities and NaN, and over seeded random doubles of every
+  /// magnitude and sign.
+  @Test func roundingWithoutTheCLibraryMatchesRounded() {
+    var cases: [Double] = [
+      0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+      0x1p52 - 0.5, -(0x1p52 - 0.5), 0x1p52 - 1.5, 0x1p52, 0x1p52 + 1, 0x1p63, -0x1p63, 1e300,
+      .infinity, -.infinity, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+    ]
+    for x in [0.5, 1.5, 1e6 + 0.5, 4503599627370495.5] {
+      cases += [x.nextUp, x.nextDown, -x.nextUp, -x.nextDown]
+    }
+    var rng = Xoshiro256StarStar(seed: 42)
+    for _ in 0..<100_000 {
+      let magnitude = pow(2, Double(rng.nextInt(below: 130)) - 65)
+      cases.append((rng.nextDouble() - 0.5) * magnitude)
+    }
+    for x in cases {
+      #expect(DistributionSampler.roundedHalfAway(x) == x.rounded(), "\(x)")
+    }
+    #expect(DistributionSampler.roundedHalfAway(.nan).isNaN)
+  }
 }

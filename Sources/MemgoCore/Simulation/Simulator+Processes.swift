@@ -82,7 +82,7 @@ extension Simulator {
     machine.diskQueued = disk.queuedIntegral
     if Log.isEnabled { os.log.finish() }
     return RunResult(
-      machine: machine, groups: groupTallies,
+      machine: machine, groups: Array(groupTallies),
       simulatedTime: end > warmup ? end - warmup : .zero,
       diskChannels: scenario.machine.disk.channels,
       cpuCount: scenario.machine.cpus ?? processes.count, events: events, hasTLB: scenario.machine.tlb.entries > 0)

@@ -42,6 +42,12 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   let sizeSamplers: [DistributionSampler]
   let writeFractions: [Double]
   let addressSpaces: [Int64]
+  /// The memo of each zipf process's page permutation (`AccessGenerator.nextAddress(size:rng:zipfPages:)`),
+  /// slices of `zipfPageStorage`; nil for the other processes and beyond `zipfMemoBudget`.
+  let zipfPages: [UnsafeMutablePointer<Int32>?]
+  let zipfPageStorage: UnsafeMutableBufferPointer<Int32>
+  /// The most permutation entries memoized in one run (16 MiB).
+  static var zipfMemoBudget: Int64 { 1 << 22 }
   /// The open trace of each trace-driven process (nil for the others).
   var traces: [AnyTraceReader?]
   /// Each process's next-use stream when the policy needs the future (`Frames.needsFuture`; nil for
@@ -51,7 +57,8 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   var futureFailure: TraceError?
 
   // MARK: - Measurement
-  var groupTallies: [RunTally]
+  /// Each process group's tally, in a buffer freed by `deinit` (updated on every completion).
+  let groupTallies: UnsafeMutableBufferPointer<RunTally>
   var completedAfterWarmup: Int64 = 0
   var activeProcesses = 0
   var stopRequested = false
@@ -108,6 +115,21 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     self.futures = futures
     groupNames = scenario.processes.map(\.name)
     let processCount = processList.count
+    var memoOffsets: [Int?] = []
+    var memoEntries: Int64 = 0
+    for process in processList {
+      let count = process.generator.zipfPageCount
+      if count > 0 && memoEntries + count <= Self.zipfMemoBudget {
+        memoOffsets.append(Int(memoEntries))
+        memoEntries += count
+      } else {
+        memoOffsets.append(nil)
+      }
+    }
+    let storage = UnsafeMutableBufferPointer<Int32>.allocate(capacity: Int(max(1, memoEntries)))
+    storage.initialize(repeating: 0)
+    zipfPageStorage = storage
+    zipfPages = memoOffsets.map { offset in offset.map { storage.baseAddress! + $0 } }
     processes = MemoryManager<Frames, Log>.buffer(processList)
     os = MemoryManager(
       machine: machine, processCount: processCount, tlbsPerCPU: machine.cpus != nil,
@@ -119,11 +141,13 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     sizeSamplers = scenario.processes.map { DistributionSampler($0.size) }
     writeFractions = scenario.processes.map(\.writeFraction)
     addressSpaces = scenario.processes.map(\.addressSpace)
-    groupTallies = Array(repeating: RunTally(), count: scenario.processes.count)
+    groupTallies = MemoryManager<Frames, Log>.buffer(Array(repeating: RunTally(), count: scenario.processes.count))
   }
 
   deinit {
     processes.deinitialize().deallocate()
+    zipfPageStorage.deallocate()
+    groupTallies.deinitialize().deallocate()
   }
 
   // MARK: - Running
@@ -242,7 +266,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       size = sizeSamplers[g].sampleSize(&sizeRandom, maximum: addressSpaces[g])
       processes[p].sizeRandom = sizeRandom
       var addressRandom = processes[p].addressRandom
-      va = processes[p].generator.nextAddress(size: size, rng: &addressRandom)
+      va = processes[p].generator.nextAddress(size: size, rng: &addressRandom, zipfPages: zipfPages[p])
       processes[p].addressRandom = addressRandom
       isWrite = processes[p].writeRandom.nextDouble() < writeFractions[g]
     }

@@ -130,6 +130,17 @@ public struct AccessGenerator: Sendable {
   /// The start address of the next request of `size` bytes (see the type's documentation).
   /// - Complexity: O(1); zipf's rejection and cycle-walking loops take a few iterations on average.
   public mutating func nextAddress(size requested: Int64, rng: inout Xoshiro256StarStar) -> Int64 {
+    nextAddress(size: requested, rng: &rng, zipfPages: nil)
+  }
+
+  /// The start address of the next request of `size` bytes, as `nextAddress(size:rng:)`, with the
+  /// zipf permutation memoized in `zipfPages` when given: `zipfPageCount` zeroed entries that the
+  /// caller owns and keeps for this generator alone, where entry r holds π(r) + 1 once rank r has
+  /// been drawn. The addresses are the same; the Feistel network runs once per distinct rank.
+  @inline(__always)
+  mutating func nextAddress(
+    size requested: Int64, rng: inout Xoshiro256StarStar, zipfPages: UnsafeMutablePointer<Int32>?
+  ) -> Int64 {
     let size = min(max(requested, 1), addressSpace)
     let last = addressSpace - size  // the highest valid start address
     switch mode {
@@ -145,7 +156,19 @@ public struct AccessGenerator: Sendable {
       cursor = page + 1 == pages ? 0 : page + 1
       return min(page * pageSize, last)
     case .zipf(let zipf, let permutation):
-      let page = permutation(zipf.sample(&rng))
+      let rank = zipf.sample(&rng)
+      let page: Int64
+      if let zipfPages {
+        let known = zipfPages[Int(rank)]
+        if known != 0 {
+          page = Int64(known) - 1
+        } else {
+          page = permutation(rank)
+          zipfPages[Int(rank)] = Int32(page + 1)
+        }
+      } else {
+        page = permutation(rank)
+      }
       return min(page * pageSize, last)
     case .hotcold(let hotPages, let hotProbability):
       let hot = rng.nextBool(probability: hotProbability)
@@ -166,6 +189,13 @@ public struct AccessGenerator: Sendable {
       let page = local ? setStart + rng.nextInt(below: setPages) : rng.nextInt(below: pageCount)
       return min(page * pageSize, last)
     }
+  }
+
+  /// The number of entries a zipf permutation memo needs (`nextAddress(size:rng:zipfPages:)`): the
+  /// permuted ranks, or 0 for the other patterns.
+  var zipfPageCount: Int64 {
+    if case .zipf(_, let permutation) = mode { return permutation.count }
+    return 0
   }
 
   /// The first page of the current working set (workingset pattern; 0 before the first request).

@@ -230,11 +230,25 @@ public struct DistributionSampler: Sendable {
 
   /// `x` rounded to the nearest integer (halves away from zero) and clamped to `lower...upper`;
   /// NaN gives `lower`.
+  @inline(__always)
   static func roundClamped(_ x: Double, lower: Int64, upper: Int64) -> Int64 {
-    let r = x.rounded()
+    let r = roundedHalfAway(x)
     if !(r > Double(lower)) { return lower }
     if r >= Double(upper) { return upper }
     return min(upper, Int64(r))
+  }
+
+  /// `x.rounded()` (to nearest, halves away from zero) without a call into the C library: below
+  /// 2^52 in magnitude, `x` minus its truncation is exact, and decides; from 2^52 on, every double
+  /// is an integer already (and infinities and NaN are returned as they are).
+  @inline(__always)
+  static func roundedHalfAway(_ x: Double) -> Double {
+    guard abs(x) < 0x1p52 else { return x }
+    let truncated = Double(Int64(x))
+    let fraction = x - truncated
+    if fraction >= 0.5 { return truncated + 1 }
+    if fraction <= -0.5 { return truncated - 1 }
+    return truncated
   }
 
   /// A standard normal variate by the Marsaglia polar method (the pair's second value discarded).
