@@ -33,7 +33,43 @@ import Testing
   /// within 4 binomial standard errors.
   @Test(arguments: [10, 100], [0.5, 0.9, 1.0, 1.5])
   func frequenciesMatchExactPmf(count: Int, exponent: Double) {
-    let sampler = ZipfSampler(count: Int64(count), exponent: exponent)
+    for tabulated in [true, false] {
+      checkFrequencies(ZipfSampler(count: Int64(count), exponent: exponent, tabulated: tabulated), count, exponent)
+    }
+  }
+
+  /// Samples of the alias table (small counts) and of rejection-inversion against the pmf at a
+  /// count the table still covers and the other method must also get right.
+  @Test func bothMethodsAtTheTableLimit() {
+    let n = Int(ZipfAliasTable.maximumCount)
+    let table = ZipfSampler(count: Int64(n), exponent: 0.9)
+    let inversion = ZipfSampler(count: Int64(n), exponent: 0.9, tabulated: false)
+    #expect(table.table != nil && inversion.table == nil)
+    #expect(ZipfSampler(count: Int64(n) + 1, exponent: 0.9).table == nil)
+    let p0 = 1 / Self.generalizedHarmonic(Double(n), 0.9)
+    for sampler in [table, inversion] {
+      var rng = Xoshiro256StarStar(seed: 77)
+      let draws = 200_000
+      var zeros = 0
+      for _ in 0..<draws {
+        let k = sampler.sample(&rng)
+        #expect(k >= 0 && k < Int64(n))
+        if k == 0 { zeros += 1 }
+      }
+      let f = Double(zeros) / Double(draws)
+      #expect(abs(f - p0) < 4 * (p0 * (1 - p0) / Double(draws)).squareRoot(), "frequency \(f), expected \(p0)")
+    }
+  }
+
+  /// Samplers of the same law share one table.
+  @Test func tablesAreShared() {
+    let a = ZipfSampler(count: 5_000, exponent: 0.7)
+    let b = ZipfSampler(count: 5_000, exponent: 0.7)
+    #expect(a.table === b.table)
+    #expect(ZipfSampler(count: 5_000, exponent: 0.71).table !== a.table)
+  }
+
+  func checkFrequencies(_ sampler: ZipfSampler, _ count: Int, _ exponent: Double) {
     var rng = Xoshiro256StarStar(seed: UInt64(count) &* 1_000 &+ UInt64(exponent * 10))
     var counts = [Int](repeating: 0, count: count)
     for _ in 0..<Self.sampleCount {
@@ -82,7 +118,7 @@ import Testing
   /// the squeeze, limits the resolution: those ranks have probability below about 10^−7 each.)
   @Test(arguments: [0.01, 0.5, 0.9, 0.999_999, 1.0, 1.000_001, 1.1, 2, 5, 10, 20])
   func squeezeIsConservative(exponent: Double) {
-    let sampler = ZipfSampler(count: 1 << 20, exponent: exponent)
+    let sampler = ZipfSampler(count: 1 << 20, exponent: exponent, tabulated: false)
     for k in 2...5_000 {
       let x = Double(k)
       if ZipfSampler.h(x, exponent) < 1e-7 * abs(ZipfSampler.hIntegral(x + 0.5, exponent)) { break }

@@ -41,6 +41,18 @@ struct LatencySamplers {
   @inline(__always) mutating func tlb() -> Int64 { tlbConstant >= 0 ? tlbConstant : draw(0) }
   /// One RAM access (also one page-table entry read), picoseconds.
   @inline(__always) mutating func ram() -> Int64 { ramConstant >= 0 ? ramConstant : draw(1) }
+  /// `t` after `entries` page-table entry reads, one RAM access each: one saturating addition when
+  /// the RAM latency is a constant, else one draw per entry, in order.
+  @inline(__always) mutating func afterEntryReads(_ entries: Int, from t: SimTime) -> SimTime {
+    if ramConstant >= 0 {
+      let (total, overflow) = ramConstant.multipliedReportingOverflow(by: Int64(entries))
+      return overflow ? SimTime.horizon : t.later(by: total)
+    }
+    var t = t
+    for _ in 0..<entries { t = t.later(by: draw(1)) }
+    return t
+  }
+
   /// Fault handling, picoseconds.
   mutating func fault() -> Int64 { draw(2) }
   /// Disk service of one page read, picoseconds.

@@ -39,11 +39,11 @@ extension MemoryManager {
       }
       // One entry per level read, charged in full even past a non-present upper entry.
       a.tally.pteReads += Int64(level)
-      for _ in 0..<level { t = t.later(by: latency.ram()) }
+      t = latency.afterEntryReads(level, from: t)
       a.leaf = walk(pid: p, vpn: vpn, from: table, level: level, caching: tlb)
     } else {
       a.tally.pteReads += Int64(pageTable.levels)
-      for _ in 0..<pageTable.levels { t = t.later(by: latency.ram()) }
+      t = latency.afterEntryReads(pageTable.levels, from: t)
       a.leaf = walk(pid: p, vpn: vpn, from: pageTable.roots[p], level: pageTable.levels, caching: nil)
     }
     return false

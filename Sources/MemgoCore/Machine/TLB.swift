@@ -40,6 +40,8 @@ public struct TLB {
 
   /// Number of sets.
   let sets: Int
+  /// `sets − 1` when `sets` is a power of two (the set is the page's low bits), else 0.
+  let setMask: UInt64
   /// Entries per set.
   let ways: Int
   /// `sets × ways` entries, owned by a `Storage`.
@@ -52,6 +54,7 @@ public struct TLB {
   init(entries count: Int, ways: Int, at memory: UnsafeMutablePointer<Entry>) {
     self.ways = count == 0 ? 0 : ways
     self.sets = count == 0 ? 0 : count / ways
+    setMask = sets > 0 && sets & (sets - 1) == 0 ? UInt64(sets - 1) : 0
     entries = memory
   }
 
@@ -63,10 +66,11 @@ public struct TLB {
     UInt64(truncatingIfNeeded: vpn) | UInt64(truncatingIfNeeded: asid) << 40
   }
 
-  @inline(__always) func firstEntry(ofSetFor vpn: Int64) -> Int {
+  /// The first entry of `vpn`'s set (`sets > 0`).
+  @inline(__always) func firstEntry(ofSetFor vpn: Int64) -> UnsafeMutablePointer<Entry> {
     let page = UInt64(truncatingIfNeeded: vpn)
-    let set = sets & (sets - 1) == 0 ? page & UInt64(sets - 1) : page % UInt64(sets)
-    return Int(set) * ways
+    let set = setMask != 0 || sets == 1 ? page & setMask : page % UInt64(sets)
+    return entries + Int(truncatingIfNeeded: set) &* ways
   }
 
   @inline(__always) mutating func tick() -> UInt32 {
@@ -81,43 +85,60 @@ public struct TLB {
   }
 
   /// Looks `key` (page `vpn`) up; on a hit marks the entry most recently used and returns its frame.
+  @inline(__always)
   public mutating func lookup(_ key: UInt64, vpn: Int64) -> Int32? {
     guard sets > 0 else { return nil }
-    let first = firstEntry(ofSetFor: vpn)
+    let set = firstEntry(ofSetFor: vpn)
     let tag = key &+ 1
     let now = tick()
-    for e in first..<(first + ways) where entries[e].tag == tag {
-      entries[e].stamp = now
-      return entries[e].frame
+    var way = 0
+    while way < ways {
+      if set[way].tag == tag {
+        set[way].stamp = now
+        return set[way].frame
+      }
+      way &+= 1
     }
     return nil
   }
 
-  /// Inserts the translation `key → frame`, evicting the set's least recently used entry.
+  /// Inserts the translation `key → frame`, evicting the set's least recently used entry (an
+  /// empty entry first).
+  @inline(__always)
   public mutating func insert(_ key: UInt64, vpn: Int64, frame: Int32) {
     guard sets > 0 else { return }
-    let first = firstEntry(ofSetFor: vpn)
+    let set = firstEntry(ofSetFor: vpn)
     let now = tick()
-    var victim = first
-    for e in first..<(first + ways) {
-      if entries[e].tag == 0 {
-        victim = e
+    var victim = 0
+    var oldest = UInt32.max
+    var way = 0
+    while way < ways {
+      if set[way].tag == 0 {
+        victim = way
         break
       }
-      if entries[e].stamp < entries[victim].stamp { victim = e }
+      if set[way].stamp < oldest {
+        oldest = set[way].stamp
+        victim = way
+      }
+      way &+= 1
     }
-    entries[victim] = Entry(tag: key &+ 1, stamp: now, frame: frame)
+    set[victim] = Entry(tag: key &+ 1, stamp: now, frame: frame)
   }
 
   /// Removes the translation for `key` if present (a shootdown); returns whether it was there.
   @discardableResult
   public mutating func invalidate(_ key: UInt64, vpn: Int64) -> Bool {
     guard sets > 0 else { return false }
-    let first = firstEntry(ofSetFor: vpn)
+    let set = firstEntry(ofSetFor: vpn)
     let tag = key &+ 1
-    for e in first..<(first + ways) where entries[e].tag == tag {
-      entries[e].tag = 0
-      return true
+    var way = 0
+    while way < ways {
+      if set[way].tag == tag {
+        set[way].tag = 0
+        return true
+      }
+      way &+= 1
     }
     return false
   }

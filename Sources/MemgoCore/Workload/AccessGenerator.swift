@@ -29,7 +29,9 @@ public struct AccessGenerator: Sendable {
     case uniform
     case sequential(stride: Int64?)
     case loop(pages: Int64)
-    case zipf(ZipfSampler, PagePermutation)
+    /// The rank sampler is `AccessGenerator.zipf`, outside the enum: it holds a reference (its
+    /// alias table), and a payload with one would be copied, and retained, on every switch.
+    case zipf(PagePermutation)
     case hotcold(hotPages: Int64, hotProbability: Double)
     case workingset(setPages: Int64, phaseLength: Int64, locality: Double)
   }
@@ -45,6 +47,8 @@ public struct AccessGenerator: Sendable {
   var cursor: Int64 = 0
   /// workingset: the first page of the current working set.
   var setStart: Int64 = 0
+  /// zipf: the rank sampler (nil for the other patterns).
+  let zipf: ZipfSampler?
   /// Last, so that its enum tag ends the struct and the owner's small fields can use the padding.
   let mode: Mode
 
@@ -93,6 +97,13 @@ public struct AccessGenerator: Sendable {
     self.pageSize = pageSize
     let pages = addressSpace / pageSize + (addressSpace % pageSize == 0 ? 0 : 1)
     pageCount = pages
+    // Address spaces beyond 2^52 pages exceed the documented limits; keep the hottest 2^52.
+    let ranks = min(pages, ZipfSampler.maximumCount)
+    if case .zipf(let s) = pattern {
+      zipf = ZipfSampler(count: ranks, exponent: s)
+    } else {
+      zipf = nil
+    }
     switch pattern {
     case .uniform:
       mode = .uniform
@@ -100,10 +111,8 @@ public struct AccessGenerator: Sendable {
       mode = .sequential(stride: stride)
     case .loop(let loopPages):
       mode = .loop(pages: min(loopPages, pages))
-    case .zipf(let s):
-      // Address spaces beyond 2^52 pages exceed the documented limits; keep the hottest 2^52.
-      let ranks = min(pages, ZipfSampler.maximumCount)
-      mode = .zipf(ZipfSampler(count: ranks, exponent: s), PagePermutation(count: ranks, seed: seed))
+    case .zipf:
+      mode = .zipf(PagePermutation(count: ranks, seed: seed))
     case .hotcold(let fraction, let probability):
       let hot = AccessGenerator.ceilPages(fraction * Double(pages), within: pages)
       mode = .hotcold(hotPages: hot, hotProbability: probability)
@@ -155,8 +164,8 @@ public struct AccessGenerator: Sendable {
       let page = cursor
       cursor = page + 1 == pages ? 0 : page + 1
       return min(page * pageSize, last)
-    case .zipf(let zipf, let permutation):
-      let rank = zipf.sample(&rng)
+    case .zipf(let permutation):
+      let rank = zipf.unsafelyUnwrapped.sample(&rng)
       let page: Int64
       if let zipfPages {
         let known = zipfPages[Int(rank)]
@@ -194,7 +203,7 @@ public struct AccessGenerator: Sendable {
   /// The number of entries a zipf permutation memo needs (`nextAddress(size:rng:zipfPages:)`): the
   /// permuted ranks, or 0 for the other patterns.
   var zipfPageCount: Int64 {
-    if case .zipf(_, let permutation) = mode { return permutation.count }
+    if case .zipf(let permutation) = mode { return permutation.count }
     return 0
   }
 

@@ -40,6 +40,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
   }
 
   /// Returns the next 64 random bits.
+  @inline(__always)
   public mutating func next() -> UInt64 {
     let result = Xoshiro256StarStar.rotateLeft(s1 &* 5, 7) &* 9
     let t = s1 << 17
@@ -58,12 +59,14 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
   /// A uniform double in [0, 1): the top 53 bits of one output times 2^−53 (every value a multiple
   /// of 2^−53, each equally likely).
+  @inline(__always)
   public mutating func nextDouble() -> Double {
     Double(next() >> 11) * 0x1p-53
   }
 
   /// A uniform double in (0, 1]: (top 53 bits + 1) times 2^−53; safe as the argument of a
   /// logarithm or a negative power (inversion sampling).
+  @inline(__always)
   public mutating func openUnitDouble() -> Double {
     Double((next() >> 11) + 1) * 0x1p-53
   }
@@ -73,6 +76,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
   /// word of a 64×64-bit product, rejecting the few low words below 2^64 mod n.
   ///
   /// - Complexity: one output, plus a retry with probability below n / 2^64.
+  @inline(__always)
   public mutating func nextInt(below n: Int64) -> Int64 {
     precondition(n > 0, "nextInt(below:) needs a positive bound")
     let bound = UInt64(n)

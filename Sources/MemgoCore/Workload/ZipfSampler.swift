@@ -18,7 +18,12 @@
 /// (over s from 0.01 to 64 and n from 2 to 10^6).
 ///
 /// H and H⁻¹ are written with `expm1`/`log1p` quotients, so they are accurate as s crosses 1.
-/// - Complexity: O(1) time and memory per sample, O(1) setup, whatever n.
+///
+/// Up to `ZipfAliasTable.maximumCount` ranks, samples come from the law's alias table instead
+/// (two draws, no transcendental function; the table is built once per process for each law and
+/// shared). Both methods draw from the exact pmf; they consume the random stream differently.
+/// - Complexity: O(1) time per sample; O(1) setup and memory with rejection-inversion, O(n) once
+///   per law with a table.
 public struct ZipfSampler: Sendable {
   /// The number of ranks n (pages).
   public let count: Int64
@@ -34,11 +39,14 @@ public struct ZipfSampler: Sendable {
   let hIntegralLow: Double  // H(1.5) − h(1)
   let hIntegralHigh: Double  // H(n + 0.5)
   let squeeze: Double  // 2 − H⁻¹(H(2.5) − h(2))
+  /// The law's alias table, when it has at most `ZipfAliasTable.maximumCount` ranks.
+  let table: ZipfAliasTable?
 
-  /// Creates the sampler of ranks [0, `count`) with exponent `exponent`.
+  /// Creates the sampler of ranks [0, `count`) with exponent `exponent`, by alias table when
+  /// `tabulated` and the count allows, else by rejection-inversion.
   ///
   /// Requires 1 ≤ count ≤ `maximumCount` and 0 ≤ exponent ≤ `maximumExponent` (0 is uniform).
-  public init(count: Int64, exponent: Double) {
+  public init(count: Int64, exponent: Double, tabulated: Bool = true) {
     precondition(count >= 1 && count <= ZipfSampler.maximumCount, "zipf count out of range")
     precondition(exponent >= 0 && exponent <= ZipfSampler.maximumExponent, "zipf exponent out of range")
     self.count = count
@@ -48,10 +56,20 @@ public struct ZipfSampler: Sendable {
     hIntegralHigh = ZipfSampler.hIntegral(upper, exponent)
     let rankTwoBoundary = ZipfSampler.hIntegral(2.5, exponent) - ZipfSampler.h(2, exponent)
     squeeze = 2 - ZipfSampler.hIntegralInverse(rankTwoBoundary, exponent)
+    table =
+      tabulated && count > 1 && count <= ZipfAliasTable.maximumCount
+      ? ZipfAliasTable.shared(count: count, exponent: exponent) : nil
   }
 
   /// One rank in [0, count): 0 is the most probable.
+  @inline(__always)
   public func sample(_ rng: inout Xoshiro256StarStar) -> Int64 {
+    if let table { return table.sample(&rng) }
+    return sampleByRejectionInversion(&rng)
+  }
+
+  /// One rank by rejection-inversion (the type's documentation).
+  func sampleByRejectionInversion(_ rng: inout Xoshiro256StarStar) -> Int64 {
     if count == 1 { return 0 }
     while true {
       let u = hIntegralHigh + rng.nextDouble() * (hIntegralLow - hIntegralHigh)
