@@ -47,8 +47,9 @@ public struct AccessGenerator: Sendable {
   var cursor: Int64 = 0
   /// workingset: the first page of the current working set.
   var setStart: Int64 = 0
-  /// zipf: the rank sampler (nil for the other patterns).
-  let zipf: ZipfSampler?
+  /// zipf: the rank sampler (a one-rank placeholder for the other patterns: not optional, so that
+  /// it needs no tag byte and the owner's state stays within 512 bytes).
+  let zipf: ZipfSampler
   /// Last, so that its enum tag ends the struct and the owner's small fields can use the padding.
   let mode: Mode
 
@@ -102,7 +103,7 @@ public struct AccessGenerator: Sendable {
     if case .zipf(let s) = pattern {
       zipf = ZipfSampler(count: ranks, exponent: s)
     } else {
-      zipf = nil
+      zipf = ZipfSampler(count: 1, exponent: 0)
     }
     switch pattern {
     case .uniform:
@@ -165,7 +166,7 @@ public struct AccessGenerator: Sendable {
       cursor = page + 1 == pages ? 0 : page + 1
       return min(page * pageSize, last)
     case .zipf(let permutation):
-      let rank = zipf.unsafelyUnwrapped.sample(&rng)
+      let rank = zipf.sample(&rng)
       let page: Int64
       if let zipfPages {
         let known = zipfPages[Int(rank)]

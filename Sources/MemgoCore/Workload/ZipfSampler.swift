@@ -35,7 +35,8 @@ public struct ZipfSampler: Sendable {
   /// The largest supported count: counts stay exactly representable as `Double`.
   public static let maximumCount: Int64 = 1 << 52
 
-  let upper: Double  // n + 0.5
+  /// n + 0.5 (computed, so that the sampler stays small inside every process's state).
+  var upper: Double { Double(count) + 0.5 }
   let hIntegralLow: Double  // H(1.5) − h(1)
   let hIntegralHigh: Double  // H(n + 0.5)
   let squeeze: Double  // 2 − H⁻¹(H(2.5) − h(2))
@@ -51,9 +52,8 @@ public struct ZipfSampler: Sendable {
     precondition(exponent >= 0 && exponent <= ZipfSampler.maximumExponent, "zipf exponent out of range")
     self.count = count
     self.exponent = exponent
-    upper = Double(count) + 0.5
     hIntegralLow = ZipfSampler.hIntegral(1.5, exponent) - 1
-    hIntegralHigh = ZipfSampler.hIntegral(upper, exponent)
+    hIntegralHigh = ZipfSampler.hIntegral(Double(count) + 0.5, exponent)
     let rankTwoBoundary = ZipfSampler.hIntegral(2.5, exponent) - ZipfSampler.h(2, exponent)
     squeeze = 2 - ZipfSampler.hIntegralInverse(rankTwoBoundary, exponent)
     table =
