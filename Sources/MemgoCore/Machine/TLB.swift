@@ -40,8 +40,6 @@ public struct TLB {
 
   /// Number of sets.
   let sets: Int
-  /// `sets − 1` when `sets` is a power of two (the set is the page's low bits), else 0.
-  let setMask: UInt64
   /// Entries per set.
   let ways: Int
   /// `sets × ways` entries, owned by a `Storage`.
@@ -54,7 +52,6 @@ public struct TLB {
   init(entries count: Int, ways: Int, at memory: UnsafeMutablePointer<Entry>) {
     self.ways = count == 0 ? 0 : ways
     self.sets = count == 0 ? 0 : count / ways
-    setMask = sets > 0 && sets & (sets - 1) == 0 ? UInt64(sets - 1) : 0
     entries = memory
   }
 
@@ -69,7 +66,7 @@ public struct TLB {
   /// The first entry of `vpn`'s set (`sets > 0`).
   @inline(__always) func firstEntry(ofSetFor vpn: Int64) -> UnsafeMutablePointer<Entry> {
     let page = UInt64(truncatingIfNeeded: vpn)
-    let set = setMask != 0 || sets == 1 ? page & setMask : page % UInt64(sets)
+    let set = sets & (sets - 1) == 0 ? page & UInt64(sets - 1) : page % UInt64(sets)
     return entries + Int(truncatingIfNeeded: set) &* ways
   }
 

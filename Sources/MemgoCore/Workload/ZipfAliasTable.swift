@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Synchronization
 
 /// The Zipf law over [0, n) with exponent s as a Walker alias table (Walker, "An efficient method
@@ -31,7 +26,7 @@ final class ZipfAliasTable: Sendable {
     precondition(count >= 1 && count <= ZipfAliasTable.maximumCount, "zipf table count out of range")
     self.count = count
     self.exponent = exponent
-    let weights = (0..<Int(count)).map { exp(-exponent * log(Double($0 + 1))) }
+    let weights = (0..<Int(count)).map { ZipfSampler.h(Double($0 + 1), exponent) }
     (threshold, alias) = DistributionSampler.aliasTable(weights: weights)
   }
 
@@ -39,9 +34,7 @@ final class ZipfAliasTable: Sendable {
   @inline(__always)
   func sample(_ rng: inout Xoshiro256StarStar) -> Int64 {
     let column = Int(rng.nextInt(below: count))
-    return threshold.withUnsafeBufferPointer { threshold in
-      rng.nextDouble() < threshold[column] ? Int64(column) : Int64(alias.withUnsafeBufferPointer { $0[column] })
-    }
+    return rng.nextDouble() < threshold[column] ? Int64(column) : Int64(alias[column])
   }
 
   private static let cache = Mutex<[ZipfAliasTable]>([])
