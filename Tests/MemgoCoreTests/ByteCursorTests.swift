@@ -52,6 +52,48 @@ import Testing
     }
   }
 
+  @Test func wordAtATimeHexValueOfKnownFields() {
+    func value(_ text: String) -> UInt64? {
+      Array(text.utf8).withUnsafeBufferPointer { ByteCursor.hexValue(ofDigits: $0) }
+    }
+    #expect(value("7f0051498f66") == 0x7f00_5149_8f66)
+    #expect(value("01234567") == 0x0123_4567)
+    #expect(value("89abcdef") == 0x89ab_cdef)
+    #expect(value("FFFFFFFFFFFFFFFF") == .max)
+    #expect(value("0000000000000001") == 1)
+    #expect(value("aBcDeF0123") == 0xab_cdef_0123)
+    #expect(value("1234567") == nil)  // under 8 digits: the caller's general path
+    #expect(value("00000000000000001") == nil)  // over 16
+    #expect(value("1234567g") == nil)
+    #expect(value("/2345678") == nil)
+    #expect(value("123456789abcdef:") == nil)
+  }
+
+  /// The word-at-a-time value against the naive digit loop, on seeded random fields of 8 to 16
+  /// bytes where each byte is a digit or letter, or, one time in eight, any of the 256 byte values
+  /// (so every near miss around the digit and letter ranges and every non-ASCII byte shows up, in
+  /// the first and the second load).
+  @Test func wordAtATimeHexValueMatchesNaiveScan() {
+    let hex = Array("0123456789abcdefABCDEF".utf8)
+    var rng = SplitMix64(seed: 64)
+    for _ in 0..<20_000 {
+      let length = 8 + Int(rng.next() % 9)
+      let field = (0..<length).map { _ in
+        rng.next() % 8 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : hex[Int(rng.next() % UInt64(hex.count))]
+      }
+      var expected: UInt64? = 0
+      for byte in field {
+        guard let d = Self.hexDigit(byte), let v = expected else {
+          expected = nil
+          break
+        }
+        expected = v << 4 | d
+      }
+      let got = field.withUnsafeBufferPointer { ByteCursor.hexValue(ofDigits: $0) }
+      #expect(got == expected, "\(field)")
+    }
+  }
+
   static func hexDigit(_ byte: UInt8) -> UInt64? {
     switch byte {
     case 0x30...0x39: return UInt64(byte - 0x30)

@@ -18,6 +18,27 @@ import Testing
       ])
   }
 
+  /// The fast path (`R 0x` or `W 0x` and 8 to 16 digits) against the general one, which a
+  /// leading blank forces: seeded random lines of that shape with 1 to 20 digits of either case,
+  /// sometimes a stray byte, a size or an upper-case prefix, must parse the same both ways.
+  @Test func fastPathAgreesWithGeneralPath() {
+    let hex = Array("0123456789abcdefABCDEF".utf8)
+    let strays = Array("gG/:@` \t,x".utf8) + [0x00, 0x80, 0xFF]
+    var rng = SplitMix64(seed: 12)
+    var fast = 0
+    for _ in 0..<20_000 {
+      var line = Array((rng.next() % 2 == 0 ? "R" : "w").utf8) + [0x20, 0x30, rng.next() % 4 == 0 ? 0x58 : 0x78]
+      line += (0..<(1 + Int(rng.next() % 20))).map { _ in hex[Int(rng.next() % UInt64(hex.count))] }
+      if rng.next() % 4 == 0 { line[3 + Int(rng.next() % UInt64(line.count - 3))] = strays[Int(rng.next() % UInt64(strays.count))] }
+      if rng.next() % 8 == 0 { line += Array(" 64".utf8) }
+      let direct = line.withUnsafeBufferPointer { PlainSyntax.parse($0) }
+      let general = ([0x20] + line).withUnsafeBufferPointer { PlainSyntax.parse($0) }
+      #expect(direct == general, "\(String(decoding: line, as: UTF8.self))")
+      if case .reference = direct, line.count >= 12, line.count <= 20 { fast += 1 }
+    }
+    #expect(fast > 5_000)  // the fast path's shape was common enough to be exercised
+  }
+
   @Test(arguments: [
     ("R", "expected an address after R or W ([R|W] ADDRESS [SIZE])"),
     ("W0x10", "expected an address after R or W ([R|W] ADDRESS [SIZE])"),

@@ -39,21 +39,19 @@ public struct FrameList: Sendable {
   @inline(__always)
   mutating func append(_ frame: FrameNumber) {
     precondition(!contains(frame), "frame \(frame) is already listed")
-    let f = frame.rawValue
-    links[frame.index] = Link(next: FrameList.none, previous: tail)
-    if tail == FrameList.none { head = f } else { links[Int(tail)].next = f }
-    tail = f
+    var ends = (head: head, tail: tail)
+    links.withUnsafeMutableBufferPointer { FrameList.link(frame.rawValue, in: $0, ends: &ends) }
+    (head, tail) = ends
     count += 1
   }
 
   /// Removes `frame` if it is in the list.
   @inline(__always)
   mutating func remove(_ frame: FrameNumber) {
-    let link = links[frame.index]
-    guard link.previous != FrameList.unlisted else { return }
-    if link.previous == FrameList.none { head = link.next } else { links[Int(link.previous)].next = link.next }
-    if link.next == FrameList.none { tail = link.previous } else { links[Int(link.next)].previous = link.previous }
-    links[frame.index] = Link(next: FrameList.none, previous: FrameList.unlisted)
+    guard contains(frame) else { return }
+    var ends = (head: head, tail: tail)
+    links.withUnsafeMutableBufferPointer { FrameList.unlink(frame.rawValue, in: $0, ends: &ends) }
+    (head, tail) = ends
     count -= 1
   }
 
@@ -70,7 +68,37 @@ public struct FrameList: Sendable {
   @inline(__always)
   mutating func moveToBack(_ frame: FrameNumber) {
     guard frame.rawValue != tail else { return }
-    remove(frame)
-    append(frame)
+    precondition(contains(frame), "frame \(frame) is not listed")
+    var ends = (head: head, tail: tail)
+    links.withUnsafeMutableBufferPointer { links in
+      FrameList.unlink(frame.rawValue, in: links, ends: &ends)
+      FrameList.link(frame.rawValue, in: links, ends: &ends)
+    }
+    (head, tail) = ends
+  }
+
+  // The list surgery, on the links' storage: one copy-on-write check per operation instead of
+  // one per element written (a move to the back writes five). The callers' `contains` has
+  // bounds-checked `f`; the neighbours it reads are frames the list put there.
+
+  /// Links the unlisted frame `f` in at the tail.
+  @inline(__always)
+  private static func link(
+    _ f: Int32, in links: UnsafeMutableBufferPointer<Link>, ends: inout (head: Int32, tail: Int32)
+  ) {
+    links[Int(f)] = Link(next: FrameList.none, previous: ends.tail)
+    if ends.tail == FrameList.none { ends.head = f } else { links[Int(ends.tail)].next = f }
+    ends.tail = f
+  }
+
+  /// Unlinks the listed frame `f`.
+  @inline(__always)
+  private static func unlink(
+    _ f: Int32, in links: UnsafeMutableBufferPointer<Link>, ends: inout (head: Int32, tail: Int32)
+  ) {
+    let link = links[Int(f)]
+    if link.previous == FrameList.none { ends.head = link.next } else { links[Int(link.previous)].next = link.next }
+    if link.next == FrameList.none { ends.tail = link.previous } else { links[Int(link.next)].previous = link.previous }
+    links[Int(f)] = Link(next: FrameList.none, previous: FrameList.unlisted)
   }
 }

@@ -83,6 +83,47 @@ struct ByteCursor {
     return index > first && index - significant <= 16 ? value : nil
   }
 
+  /// The value of 8 to 16 hexadecimal digits filling `digits` exactly, or nil if `digits` has
+  /// another length or any byte that is not a hexadecimal digit: the fast path of `scanHex` for
+  /// a field whose end is known (the plain format's address at the end of its line).
+  ///
+  /// Eight bytes at a time (SWAR: SIMD within a register; Lamport, "Multiple byte processing with
+  /// full-word instructions", CACM 1975): two overlapping unaligned 8-byte loads, the first and
+  /// the last eight digits, each checked and converted with a few word operations, instead of a
+  /// table lookup and a branch per digit.
+  @inline(__always)
+  static func hexValue(ofDigits digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    let n = digits.count
+    guard n >= 8 && n <= 16, let base = digits.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+    let last = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+    guard let high = hexValue(ofWord: first), let low = hexValue(ofWord: last) else { return nil }
+    // `high` holds digits 0...7 and `low` digits n-8 ... n-1; drop the 16 - n digits they share.
+    return (high >> UInt64(4 * (16 - n))) << 32 | low
+  }
+
+  /// The value of the eight hexadecimal digits in `word` (the first digit in the lowest byte), or
+  /// nil if a byte is not one.
+  @inline(__always)
+  static func hexValue(ofWord word: UInt64) -> UInt64? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits = ones &* 0x80
+    // A byte b < 0x80 plus (0x80 - lo) has its high bit set iff b >= lo, and plus (0x7F - hi)
+    // iff b > hi; no carry crosses bytes while every byte is below 0x80, which is checked too.
+    let isDigit = (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46)  // 0x30 ... 0x39
+    let folded = word | ones &* 0x20  // A-F to a-f
+    let isLetter = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x19)  // 0x61 ... 0x66
+    guard (isDigit | isLetter) & ~word & highBits == highBits else { return nil }
+    // Each byte to its value: the low nibble, plus 9 for letters (bit 6 set).
+    var v = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ ((word >> 6) & ones) &* 9
+    // Pairs of nibbles into bytes, bytes into 16-bit halves, halves into the 32-bit value; the
+    // first digit, in the lowest byte, ends up most significant.
+    v = (v & 0x000F_000F_000F_000F) << 4 | (v >> 8) & 0x000F_000F_000F_000F
+    v = (v & 0x0000_00FF_0000_00FF) << 8 | (v >> 16) & 0x0000_00FF_0000_00FF
+    return (v & 0xFFFF) << 16 | (v >> 32) & 0xFFFF
+  }
+
   /// Scans one or more decimal digits; nil if there is none or the value exceeds 64 bits.
   @inline(__always) mutating func scanDecimal() -> UInt64? {
     var value: UInt64 = 0

@@ -21,6 +21,9 @@ public struct PageAccessStream<Reader: TraceReader> {
   public private(set) var reader: Reader
   /// `log2` of the page size.
   public let pageShift: Int
+  /// The page size in bytes, and the mask of a byte's offset within its page.
+  private let pageBytes: UInt64
+  private let offsetMask: UInt64
   /// Whether instruction fetches are dropped.
   public let noInstructions: Bool
   /// References turned into page accesses so far.
@@ -44,6 +47,8 @@ public struct PageAccessStream<Reader: TraceReader> {
     }
     self.reader = reader
     self.pageShift = shift
+    pageBytes = 1 << UInt64(shift)
+    offsetMask = pageBytes - 1
     self.noInstructions = noInstructions
   }
 
@@ -58,11 +63,12 @@ public struct PageAccessStream<Reader: TraceReader> {
         continue
       }
       referenceCount += 1
-      let span = PageSpan(reference, pageShift: pageShift)
-      // The usual case, a load, store or fetch within one page, needs no walking state.
-      if span.first == span.last && reference.kind != .modify {
-        return PageAccess(page: span.first, isWrite: reference.kind == .store)
+      // The usual case, a load, store or fetch within one page, needs no walking state. (The
+      // offset is below the page size, at most 2^63, so adding a 32-bit size cannot wrap.)
+      if (reference.address & offsetMask) &+ UInt64(reference.size) <= pageBytes && reference.kind != .modify {
+        return PageAccess(page: reference.address >> UInt64(pageShift), isWrite: reference.kind == .store)
       }
+      let span = PageSpan(reference, pageShift: pageShift)
       spanFirst = span.first
       nextPage = span.first
       lastPage = span.last
