@@ -115,6 +115,31 @@ import Testing
     }
   }
 
+  /// Distinct pages are counted by whichever part runs: OPT's recorder (classification), the
+  /// exact curve, the first replay bank's faults (one frame or many, one policy or two), or, with
+  /// no replay, the producer's page set (a sampled curve alone). Each gives the set's count.
+  @Test func everyRouteCountsTheDistinctPages() throws {
+    var rng = SplitMix64(seed: 41)
+    let references = Self.randomLackey(&rng, count: 5_000, pages: 700, pageSize: 4096)
+    let path = S.temporaryFile(Self.lackeyText(references))
+    defer { S.remove(path) }
+    let distinct = Set(Self.expand(references, pageSize: 4096).map(\.page)).count
+    let routes = [
+      TraceAnalysisOptions(policies: [.lru], frames: [64], classify: true),
+      TraceAnalysisOptions(policies: [.lru], frames: [64], classify: false, curveSampler: .everyPage),
+      TraceAnalysisOptions(policies: [.fifo, .lru], frames: [1, 500], classify: false),
+      TraceAnalysisOptions(policies: [.clock], frames: [1_000], classify: false),
+      TraceAnalysisOptions(classify: false, curveSampler: SpatialSampler(rate: 0.25)),
+    ]
+    for (n, options) in routes.enumerated() {
+      for threads in [1, 2] {
+        var options = options
+        options.threads = threads
+        #expect(try TraceAnalysis(path: path, options: options).distinctPages == distinct, "route \(n)")
+      }
+    }
+  }
+
   /// One thread or two (reading ahead on a second one): the same counts, curve and distinct pages.
   @Test func threadsDoNotChangeResults() throws {
     var rng = SplitMix64(seed: 31)

@@ -28,6 +28,8 @@ struct PageBlockConsumer {
   let consume: (UnsafeBufferPointer<PageAccess>) -> Void
   /// The policy replayed and its counts at each size.
   let replayCounts: () -> (policy: PolicyKind, counts: [ReplayCounts])
+  /// The distinct pages accessed, if the bank was made to count them (`countsPages`).
+  let distinctPages: () -> Int?
 }
 
 /// One replacement policy replayed at several memory sizes from the same page accesses, each size
@@ -35,20 +37,45 @@ struct PageBlockConsumer {
 ///
 /// A block is replayed size by size, so each replay's state stays in cache for the whole block.
 /// Pages are keyed by their page number (or, for OPT, dense id) as a `PageKey`.
+///
+/// With `countsPages`, the bank also counts the distinct pages, from its first replay's faults: a
+/// page's first access always faults, so a set fed only faults (a third of the accesses, or far
+/// fewer) sees every page.
 struct ReplayBank<Policy: ReplacementPolicy> {
   let kind: PolicyKind
   private var replays: [PolicyReplay<Policy>]
+  /// The pages of the first replay's faults, when the bank counts distinct pages.
+  private var faultedPages: PageSet?
 
-  /// A bank of empty replays, one per size in `sizes` (each at least 1).
-  init(kind: PolicyKind, sizes: [Int], configuration: ReplacementConfig, seed: UInt64) {
+  /// A bank of empty replays, one per size in `sizes` (at least one, each at least 1).
+  init(kind: PolicyKind, sizes: [Int], configuration: ReplacementConfig, seed: UInt64, countsPages: Bool = false) {
+    precondition(!sizes.isEmpty, "a replay bank needs a size")
     self.kind = kind
     var replacement = configuration
     replacement.policy = kind
     replays = sizes.map { PolicyReplay<Policy>(frames: $0, configuration: replacement, seed: seed) }
+    faultedPages = countsPages ? PageSet() : nil
   }
 
   mutating func consume(_ block: UnsafeBufferPointer<PageAccess>) {
-    for r in replays.indices { ReplayBank.replay(block, into: &replays[r]) }
+    if faultedPages != nil {
+      ReplayBank.replay(block, into: &replays[0], countingFaultsIn: &faultedPages!)
+    } else {
+      ReplayBank.replay(block, into: &replays[0])
+    }
+    for r in replays.indices.dropFirst() { ReplayBank.replay(block, into: &replays[r]) }
+  }
+
+  /// The distinct pages accessed so far, if the bank counts them.
+  var distinctPages: Int? { faultedPages?.count }
+
+  @inline(__always)
+  private static func replay(
+    _ block: UnsafeBufferPointer<PageAccess>, into replay: inout PolicyReplay<Policy>, countingFaultsIn pages: inout PageSet
+  ) {
+    for access in block where !replay.reference(PageKey(rawValue: access.page), isWrite: access.isWrite).hit {
+      pages.insert(access.page)
+    }
   }
 
   /// Replays accesses that carry their next use (OPT's pass over the recorded stream).
@@ -85,9 +112,13 @@ struct ReplayBankMaker: PolicyVisitor {
   let sizes: [Int]
   let configuration: ReplacementConfig
   let seed: UInt64
+  var countsPages = false
 
   func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) -> PageBlockConsumer {
-    let box = ValueBox(ReplayBank<Policy>(kind: kind, sizes: sizes, configuration: configuration, seed: seed))
-    return PageBlockConsumer(consume: { box.value.consume($0) }, replayCounts: { box.value.replayCounts })
+    let box = ValueBox(
+      ReplayBank<Policy>(kind: kind, sizes: sizes, configuration: configuration, seed: seed, countsPages: countsPages))
+    return PageBlockConsumer(
+      consume: { box.value.consume($0) }, replayCounts: { box.value.replayCounts },
+      distinctPages: { box.value.distinctPages })
   }
 }

@@ -5,8 +5,9 @@ extension TraceAnalysis {
   ///
   /// Generic over the reader, so `TraceFormat.withReader` specialises it per format; every
   /// consumer's loop over a block is specialised for its policy (`ReplayBank`). Per access, the
-  /// pass counts the page in a `PageSet` (or, when OPT runs, numbers it in a `PageMap`), plus the
-  /// work of each consumer; no allocation except when a table grows.
+  /// pass does the work of each consumer, plus, when OPT runs, numbering the page in a `PageMap`;
+  /// distinct pages are otherwise counted from the first replay's faults (or, with no replay, in
+  /// the producer's `PageSet`). No allocation except when a table grows.
   struct ForwardPass: TraceReaderVisitor {
     /// What the read produced.
     struct Output {
@@ -27,17 +28,20 @@ extension TraceAnalysis {
     let options: TraceAnalysisOptions
 
     func visit<Reader: TraceReader>(_ reader: inout Reader) throws -> Output {
-      let consumers: [PageBlockConsumer] = try options.forwardPolicies.map { kind in
-        try kind.dispatch(
-          ReplayBankMaker(kind: kind, sizes: options.frames, configuration: options.replacement, seed: options.seed))
-      }
       let hasCurve = options.curveSampler != nil
       var curve = MissRatioCurve(sampler: options.curveSampler ?? .everyPage, minimumSlotCapacity: 1 << 12)
       var recorder: CompactPageStream? =
         options.runsOPT ? try CompactPageStream(directory: options.temporaryDirectory) : nil
       // OPT's recorder numbers the pages; otherwise an exact curve counts the distinct pages
-      // itself, or the producer's page set does.
-      let countsPages = recorder == nil && !(hasCurve && curve.sampler.samplesAll)
+      // itself, or the first replay bank does from its faults, or else the producer's page set.
+      let needsPageCount = recorder == nil && !(hasCurve && curve.sampler.samplesAll)
+      let consumers: [PageBlockConsumer] = try options.forwardPolicies.enumerated().map { n, kind in
+        try kind.dispatch(
+          ReplayBankMaker(
+            kind: kind, sizes: options.frames, configuration: options.replacement, seed: options.seed,
+            countsPages: needsPageCount && n == 0))
+      }
+      let countsPages = needsPageCount && consumers.isEmpty
       var accesses = 0
       let producer = ValueBox(
         Producer(
@@ -64,7 +68,8 @@ extension TraceAnalysis {
         format: TraceProfileFormat.of(Reader.self),
         references: done.stream.referenceCount + done.stream.droppedInstructionCount, accesses: accesses,
         writes: done.writes,
-        distinctPages: recorder.map(\.distinctPages) ?? (countsPages ? done.pageSet.count : curve.distinctPages),
+        distinctPages: recorder.map(\.distinctPages) ?? consumers.first?.distinctPages()
+          ?? (countsPages ? done.pageSet.count : curve.distinctPages),
         skippedLines: done.stream.reader.skippedLineCount, droppedInstructions: done.stream.droppedInstructionCount,
         counts: consumers.map { $0.replayCounts() }, curve: hasCurve ? curve : nil, recorded: recorder)
     }
