@@ -26,16 +26,16 @@ import Testing
     aging.didLoad(FrameNumber(0), ref(0, at: 0))
     aging.didLoad(FrameNumber(1), ref(1, at: 5))
     aging.didAccess(FrameNumber(0), ref(0, at: 15))  // tick at 10: both 0x80; then 0 referenced
-    #expect(aging.heap.keys[0].counter == 0x80 && aging.heap.keys[0].referenced)
+    #expect(aging.heap.key(of: FrameNumber(0)).counter == 0x80 && aging.heap.key(of: FrameNumber(0)).referenced)
     // Ticks at 20, 30, 40: 0 becomes 0xC0 >> 2 = 0x30, 1 becomes 0x40 >> 2 = 0x10.
     #expect(aging.selectVictim(at: SimTime(picoseconds: 45)) == FrameNumber(1))
-    #expect(aging.heap.keys[0].counter == 0x30)
+    #expect(aging.heap.key(of: FrameNumber(0)).counter == 0x30)
     // 64-bit counters and far jumps do not trap.
     var wide = AgingPolicy(
       frameCount: 1, configuration: ReplacementConfig(agingBits: 64, agingPeriod: SimTime(picoseconds: 1)), seed: 0)
     wide.didLoad(FrameNumber(0), ref(0, at: 0))
     wide.didAccess(FrameNumber(0), ref(0, at: 1))
-    #expect(wide.heap.keys[0].counter == 1 << 63)
+    #expect(wide.heap.key(of: FrameNumber(0)).counter == 1 << 63)
     #expect(wide.selectVictim(at: SimTime(picoseconds: .max)) == FrameNumber(0))
   }
 

@@ -6,8 +6,8 @@ import Testing
   /// Against a linear scan of a key array under random inserts, updates, removals, pops and rebuilds.
   @Test func matchesLinearScan() {
     var rng = SplitMix64(seed: 5)
-    for n in [1, 2, 7, 64] {
-      var heap = FrameHeap<Int>(frameCount: n, filler: 0)
+    for n in [1, 2, 5, 7, 21, 64] {
+      var heap = FrameHeap<Int>(frameCount: n)
       var model: [Int?] = Array(repeating: nil, count: n)
       for _ in 0..<5_000 {
         let f = Int(rng.next() % UInt64(n))
@@ -39,6 +39,7 @@ import Testing
         #expect(heap.contains(FrameNumber(f)) == (model[f] != nil))
         let expected = model.indices.filter { model[$0] != nil }.min { model[$0]! < model[$1]! }
         #expect(heap.min?.index == expected)
+        if model[f] != nil { #expect(heap.key(of: FrameNumber(f)) == model[f]) }
       }
     }
   }

@@ -50,4 +50,24 @@ import Testing
   @Test func matchesNaiveMIN() {
     expectSameVictims(OPTPolicy.self, NaiveOPT.self)
   }
+
+  /// Next uses as a caller may give them when they are not exact: a page "never used again" is
+  /// referenced again, and arbitrary values with ties. The split between the heap and the set of
+  /// pages never used again must keep MIN's one order (farthest first, then the lower frame).
+  @Test func matchesNaiveMINWithInexactNextUses() {
+    var rng = SplitMix64(seed: 1966)
+    for _ in 0..<300 {
+      let frames = 1 + Int(rng.next() % 9)
+      var replay = PolicyReplay<OPTPolicy>(frames: frames)
+      var naive = NaiveOPT(frames: frames, configuration: ReplacementConfig())
+      for index in 0..<200 {
+        let page = PageKey(process: 0, vpn: Int64(rng.next() % 16))
+        let nextUse: Int64 = rng.next() % 3 == 0 ? .max : Int64(rng.next() % 40)
+        let step = replay.reference(page, nextUse: nextUse)
+        let expected = naive.reference(page, isWrite: false, nextUse: nextUse, time: Int64(index))
+        #expect(step.hit == expected.hit && step.victim == expected.victim, "reference \(index)")
+        if step.hit != expected.hit || step.victim != expected.victim { return }
+      }
+    }
+  }
 }

@@ -49,7 +49,7 @@ public struct AgingPolicy: ReplacementPolicy {
   let referenceOnLoad: Bool
 
   public init(frameCount: Int, configuration: ReplacementConfig, seed: UInt64) {
-    heap = FrameHeap(frameCount: frameCount, filler: Key(counter: 0, referenced: false, loadOrder: 0))
+    heap = FrameHeap(frameCount: frameCount)
     bits = min(64, max(1, configuration.agingBits))
     if let p = configuration.agingPeriod {
       period = max(1, p.picoseconds)
@@ -95,7 +95,7 @@ public struct AgingPolicy: ReplacementPolicy {
   public mutating func didAccess(_ frame: FrameNumber, _ reference: PageReference) {
     advance(to: referenceTime(reference))
     guard heap.contains(frame) else { return }
-    var key = heap.keys[frame.index]
+    var key = heap.key(of: frame)
     if !key.referenced {
       key.referenced = true
       heap.update(frame, key: key)

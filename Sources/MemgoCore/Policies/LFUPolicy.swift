@@ -26,7 +26,7 @@ public struct LFUPolicy: ReplacementPolicy {
   var tick: Int64 = 0
 
   public init(frameCount: Int, configuration: ReplacementConfig, seed: UInt64) {
-    heap = FrameHeap(frameCount: frameCount, filler: Key(count: 0, lastUse: 0))
+    heap = FrameHeap(frameCount: frameCount)
   }
 
   public mutating func didLoad(_ frame: FrameNumber, _ reference: PageReference) {
@@ -37,7 +37,7 @@ public struct LFUPolicy: ReplacementPolicy {
   public mutating func didAccess(_ frame: FrameNumber, _ reference: PageReference) {
     guard heap.contains(frame) else { return }
     tick += 1
-    heap.update(frame, key: Key(count: heap.keys[frame.index].count + 1, lastUse: tick))
+    heap.update(frame, key: Key(count: heap.key(of: frame).count + 1, lastUse: tick))
   }
 
   public mutating func selectVictim(at time: SimTime) -> FrameNumber? {
