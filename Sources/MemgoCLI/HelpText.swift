@@ -293,8 +293,8 @@ enum HelpText {
                               at rate R; implies --mrc (values: 0.0000001...1; default: 1, exact).
       --no-classify           Skip the compulsory/capacity/policy split. The split runs OPT at
                               every size, with two extra passes over an 8-byte-per-access scratch
-                              file: for one LRU size, about twice the instructions and 2-3 times
-                              the wall time of LRU alone.
+                              file: on bench/trace's 10M-line zipf trace with one LRU size, about
+                              twice the instructions and 2-4 times the wall time of LRU alone.
       --no-instructions       Drop instruction fetches (lackey I, din 2) instead of reading them.
       --skip-bad-lines        Count and skip malformed lines (warning on stderr) instead of
                               stopping at the first one.

@@ -20,7 +20,9 @@ import Testing
 
   /// The fast path (`R 0x` or `W 0x` and 8 to 16 digits) against the general one, which a
   /// leading blank forces: seeded random lines of that shape with 1 to 20 digits of either case,
-  /// sometimes a stray byte, a size or an upper-case prefix, must parse the same both ways.
+  /// sometimes a stray byte, a size or an upper-case prefix. The fast path must take exactly the
+  /// clean lines (a hand-written test of the shape), and `parse` must agree with the general path
+  /// on every line.
   @Test func fastPathAgreesWithGeneralPath() {
     let hex = Array("0123456789abcdefABCDEF".utf8)
     let strays = Array("gG/:@` \t,x".utf8) + [0x00, 0x80, 0xFF]
@@ -28,15 +30,36 @@ import Testing
     var fast = 0
     for _ in 0..<20_000 {
       var line = Array((rng.next() % 2 == 0 ? "R" : "w").utf8) + [0x20, 0x30, rng.next() % 4 == 0 ? 0x58 : 0x78]
-      line += (0..<(1 + Int(rng.next() % 20))).map { _ in hex[Int(rng.next() % UInt64(hex.count))] }
-      if rng.next() % 4 == 0 { line[3 + Int(rng.next() % UInt64(line.count - 3))] = strays[Int(rng.next() % UInt64(strays.count))] }
-      if rng.next() % 8 == 0 { line += Array(" 64".utf8) }
+      let digits = 1 + Int(rng.next() % 20)
+      line += (0..<digits).map { _ in hex[Int(rng.next() % UInt64(hex.count))] }
+      var clean = digits >= 8 && digits <= 16
+      if rng.next() % 4 == 0 {
+        let at = 3 + Int(rng.next() % UInt64(line.count - 3))
+        let stray = strays[Int(rng.next() % UInt64(strays.count))]
+        if at == 3 ? (stray | 0x20) != 0x78 : Self.hexDigit(stray) == nil { clean = false }
+        line[at] = stray
+      }
+      if rng.next() % 8 == 0 {
+        line += Array(" 64".utf8)
+        clean = false
+      }
+      let text = String(decoding: line, as: UTF8.self)
+      let taken = line.withUnsafeBufferPointer { PlainSyntax.commonReference($0) }
+      #expect((taken != nil) == clean, "\(text)")
       let direct = line.withUnsafeBufferPointer { PlainSyntax.parse($0) }
       let general = ([0x20] + line).withUnsafeBufferPointer { PlainSyntax.parse($0) }
-      #expect(direct == general, "\(String(decoding: line, as: UTF8.self))")
-      if case .reference = direct, line.count >= 12, line.count <= 20 { fast += 1 }
+      #expect(direct == general, "\(text)")
+      if let taken { #expect(direct == .reference(taken), "\(text)") }
+      if taken != nil { fast += 1 }
     }
     #expect(fast > 5_000)  // the fast path's shape was common enough to be exercised
+  }
+
+  static func hexDigit(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 0x30...0x39, 0x41...0x46, 0x61...0x66: return byte
+    default: return nil
+    }
   }
 
   @Test(arguments: [

@@ -17,6 +17,8 @@
 # ratio to the C reference and to --no-classify --jobs 2. The temporary directory is removed
 # on exit; nothing is written in the repository.
 set -euo pipefail
+export LC_ALL=C  # a decimal point in the timings, whatever the locale
+if ((BASH_VERSINFO[0] < 5)); then echo "compare.sh: needs bash 5 or later (EPOCHREALTIME)" >&2; exit 1; fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -65,7 +67,11 @@ best() {
   local fastest="" start end t
   for ((i = 0; i < runs; i++)); do
     start=$EPOCHREALTIME
-    "$@" >"$tmp/out"
+    if ! "$@" >"$tmp/out" 2>"$tmp/err"; then
+      echo "compare.sh: failed: $*" >&2
+      cat "$tmp/err" >&2
+      return 1
+    fi
     end=$EPOCHREALTIME
     t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
     if [[ -z "$fastest" ]] || awk -v t="$t" -v f="$fastest" 'BEGIN { exit !(t < f) }'; then fastest=$t; fi
@@ -73,13 +79,14 @@ best() {
   echo "$fastest"
 }
 
-c_time=$(best "$tmp/lru-reference" "$trace" "$frames")
+# $(...) does not inherit `set -e`, so each timing checks its own status.
+c_time=$(best "$tmp/lru-reference" "$trace" "$frames") || exit 1
 read -r _ _ _ c_faults _ c_dirty < "$tmp/out"
-one=$(best "$memgo" trace "$trace" --frames "$frames" --no-classify --jobs 1 --format csv)
-two=$(best "$memgo" trace "$trace" --frames "$frames" --no-classify --jobs 2 --format csv)
+one=$(best "$memgo" trace "$trace" --frames "$frames" --no-classify --jobs 1 --format csv) || exit 1
+two=$(best "$memgo" trace "$trace" --frames "$frames" --no-classify --jobs 2 --format csv) || exit 1
 m_faults=$(awk -F, 'NR == 2 { print $3 }' "$tmp/out")
 m_dirty=$(awk -F, 'NR == 2 { print $6 }' "$tmp/out")
-split=$(best "$memgo" trace "$trace" --frames "$frames" --jobs 2 --format csv)
+split=$(best "$memgo" trace "$trace" --frames "$frames" --jobs 2 --format csv) || exit 1
 
 if [[ "$m_faults" != "$c_faults" || "$m_dirty" != "$c_dirty" ]]; then
   echo "compare.sh: memgo and the C reference disagree: faults $m_faults vs $c_faults," \
@@ -92,7 +99,8 @@ echo "memgo trace vs C LRU: $references references, $pages pages, $frames frames
 printf '%-42s %8s %14s %8s %12s\n' command "wall s" "refs/wall s" "vs C" "vs nc-jobs2"
 row() { # name seconds
   awk -v n="$1" -v t="$2" -v c="$c_time" -v two="$two" -v r="$references" \
-    'BEGIN { printf "%-42s %8.3f %14.0f %7.2fx %11.2fx\n", n, t, r / t, t / c, t / two }'
+    'BEGIN { if (t < 0.001) t = 0.001; if (c < 0.001) c = 0.001; if (two < 0.001) two = 0.001
+             printf "%-42s %8.3f %14.0f %7.2fx %11.2fx\n", n, t, r / t, t / c, t / two }'
 }
 row "C reference (hash table + LRU list)" "$c_time"
 row "memgo trace --no-classify --jobs 1" "$one"

@@ -4,10 +4,11 @@
  *   lru-reference FILE FRAMES
  *
  * Reads a plain-format trace ("R|W 0xADDRESS [SIZE]" per line, 4 KiB pages; one page per
- * reference, SIZE ignored, as the compare script's traces have none) and replays global LRU at
- * FRAMES frames: an open-addressing hash table (linear probing, backward-shift deletion; Knuth,
- * TAOCP vol. 3, 6.4, Algorithm R) maps a page to its frame, and a doubly linked list over frame
- * indices keeps recency. Prints references, faults and dirty evictions, which must equal memgo's.
+ * reference, SIZE ignored, as the compare script's traces have none; shorter lines are skipped)
+ * and replays global LRU at FRAMES frames: an open-addressing hash table (linear probing,
+ * backward-shift deletion; Knuth, TAOCP vol. 3, 6.4, Algorithm R) maps a page to its frame, and
+ * a doubly linked list over frame indices keeps recency. Prints references, faults and dirty
+ * evictions, which must equal memgo's.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -82,17 +83,18 @@ int main(int argc, char **argv) {
     size_t end = have + (size_t)got, start = 0;
     for (size_t i = 0; i < end; i++) {
       if (buffer[i] != '\n' && !(got == 0 && i + 1 == end)) continue;
-      char *p = buffer + start;
+      char *p = buffer + start, *end_of_line = buffer + i + (buffer[i] != '\n');
+      start = i + 1;
+      if (end_of_line - p < 5) continue; /* not "R|W 0x" and a digit: skipped */
       int write = *p == 'W';
       p += 4; /* "R 0x" */
       uint64_t address = 0;
-      for (;; p++) {
+      for (; p < end_of_line; p++) {
         unsigned c = (unsigned char)*p;
         if (c - '0' < 10) address = address << 4 | (c - '0');
         else if ((c | 32) - 'a' < 6) address = address << 4 | ((c | 32) - 'a' + 10);
         else break;
       }
-      start = i + 1;
       uint64_t page = address >> 12;
       references++;
       int32_t f = find(page);

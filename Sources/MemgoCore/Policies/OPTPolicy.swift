@@ -18,8 +18,8 @@
 /// updated on every reference. Frames whose page is never used again (`Int64.max`), which are
 /// the first victims, lowest frame first, sit apart in a `FrameBitset`, whose lowest member is
 /// found in a few word operations: a page touched once goes there at once instead of sifting to
-/// the top of the main heap, and the main heap stays smaller. The two keep the one order of the description above, so the victims
-/// are the same as with one heap.
+/// the top of the main heap, and the main heap stays smaller. The two keep the one order of the
+/// description above, so the victims are the same as with one heap.
 ///
 /// - Complexity: every call is O(log n).
 public struct OPTPolicy: ReplacementPolicy {

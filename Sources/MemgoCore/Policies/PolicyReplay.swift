@@ -46,6 +46,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
 
   /// Replays one reference to `page`; `nextUse` is the index of the page's next reference
   /// (`Int64.max` if none or unknown; only OPT reads it).
+  @inline(__always)
   public mutating func reference(_ page: PageKey, isWrite: Bool = false, nextUse: Int64 = .max) -> ReplayStep {
     let ref = PageReference(page: page, isWrite: isWrite, time: SimTime(picoseconds: references), nextUse: nextUse)
     references += 1

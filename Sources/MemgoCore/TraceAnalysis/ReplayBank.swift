@@ -38,14 +38,16 @@ struct PageBlockConsumer {
 /// A block is replayed size by size, so each replay's state stays in cache for the whole block.
 /// Pages are keyed by their page number (or, for OPT, dense id) as a `PageKey`.
 ///
-/// With `countsPages`, the bank also counts the distinct pages, from its first replay's faults: a
-/// page's first access always faults, so a set fed only faults (a third of the accesses, or far
-/// fewer) sees every page.
+/// With `countsPages`, the bank also counts the distinct pages, from the faults of its replay with
+/// the most frames: a page's first access always faults, so a set fed only one replay's faults
+/// sees every page, and the largest replay faults least.
 struct ReplayBank<Policy: ReplacementPolicy> {
   let kind: PolicyKind
   private var replays: [PolicyReplay<Policy>]
-  /// The pages of the first replay's faults, when the bank counts distinct pages.
+  /// The pages of the counting replay's faults, when the bank counts distinct pages.
   private var faultedPages: PageSet?
+  /// The replay whose faults are counted: the one with the most frames.
+  private let countingReplay: Int
 
   /// A bank of empty replays, one per size in `sizes` (at least one, each at least 1).
   init(kind: PolicyKind, sizes: [Int], configuration: ReplacementConfig, seed: UInt64, countsPages: Bool = false) {
@@ -55,15 +57,17 @@ struct ReplayBank<Policy: ReplacementPolicy> {
     replacement.policy = kind
     replays = sizes.map { PolicyReplay<Policy>(frames: $0, configuration: replacement, seed: seed) }
     faultedPages = countsPages ? PageSet() : nil
+    countingReplay = sizes.indices.max { sizes[$0] < sizes[$1] } ?? 0
   }
 
   mutating func consume(_ block: UnsafeBufferPointer<PageAccess>) {
-    if faultedPages != nil {
-      ReplayBank.replay(block, into: &replays[0], countingFaultsIn: &faultedPages!)
-    } else {
-      ReplayBank.replay(block, into: &replays[0])
+    for r in replays.indices {
+      if r == countingReplay && faultedPages != nil {
+        ReplayBank.replay(block, into: &replays[r], countingFaultsIn: &faultedPages!)
+      } else {
+        ReplayBank.replay(block, into: &replays[r])
+      }
     }
-    for r in replays.indices.dropFirst() { ReplayBank.replay(block, into: &replays[r]) }
   }
 
   /// The distinct pages accessed so far, if the bank counts them.
@@ -71,7 +75,8 @@ struct ReplayBank<Policy: ReplacementPolicy> {
 
   @inline(__always)
   private static func replay(
-    _ block: UnsafeBufferPointer<PageAccess>, into replay: inout PolicyReplay<Policy>, countingFaultsIn pages: inout PageSet
+    _ block: UnsafeBufferPointer<PageAccess>, into replay: inout PolicyReplay<Policy>,
+    countingFaultsIn pages: inout PageSet
   ) {
     for access in block where !replay.reference(PageKey(rawValue: access.page), isWrite: access.isWrite).hit {
       pages.insert(access.page)

@@ -6,8 +6,8 @@ extension TraceAnalysis {
   /// Generic over the reader, so `TraceFormat.withReader` specialises it per format; every
   /// consumer's loop over a block is specialised for its policy (`ReplayBank`). Per access, the
   /// pass does the work of each consumer, plus, when OPT runs, numbering the page in a `PageMap`;
-  /// distinct pages are otherwise counted from the first replay's faults (or, with no replay, in
-  /// the producer's `PageSet`). No allocation except when a table grows.
+  /// distinct pages are otherwise counted from the faults of the first policy's largest replay (or,
+  /// with no replay, in the producer's `PageSet`). No allocation except when a table grows.
   struct ForwardPass: TraceReaderVisitor {
     /// What the read produced.
     struct Output {

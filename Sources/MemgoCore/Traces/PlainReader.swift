@@ -12,18 +12,7 @@ public typealias PlainReader = TraceFileReader<PlainSyntax>
 public enum PlainSyntax: TraceLineSyntax {
   @inline(__always)
   public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
-    // The common line, `R 0x` or `W 0x` and 8 to 16 hexadecimal digits, in one pass of word
-    // operations; anything else (or a bad digit) takes the general path below.
-    if line.count >= 12, let start = line.baseAddress {
-      let letter = start[0] | 0x20
-      if (letter == UInt8(ascii: "r") || letter == UInt8(ascii: "w")) && start[1] == 0x20
-        && start[2] == UInt8(ascii: "0") && start[3] | 0x20 == UInt8(ascii: "x"),
-        let address = ByteCursor.hexValue(ofDigits: UnsafeBufferPointer(rebasing: line[4...]))
-      {
-        return .reference(
-          TraceReference(address: address, size: 1, kind: letter == UInt8(ascii: "w") ? .store : .load))
-      }
-    }
+    if let reference = commonReference(line) { return .reference(reference) }
     var cursor = ByteCursor(line)
     cursor.skipBlanks()
     if cursor.isAtEnd || cursor.current == UInt8(ascii: "#") { return .skip }
@@ -53,5 +42,19 @@ public enum PlainSyntax: TraceLineSyntax {
       if !cursor.isAtEnd { return .malformed("unexpected text after the size ([R|W] ADDRESS [SIZE])") }
     }
     return .reference(TraceReference(address: address, size: size, kind: kind))
+  }
+
+  /// The fast path: the common line, `R 0x` or `W 0x` and 8 to 16 hexadecimal digits, in one pass
+  /// of word operations; nil for anything else (a size, a tab, another digit count, a bad digit),
+  /// which the general path then parses.
+  @inline(__always)
+  static func commonReference(_ line: UnsafeBufferPointer<UInt8>) -> TraceReference? {
+    guard line.count >= 12, let start = line.baseAddress else { return nil }
+    let letter = start[0] | 0x20
+    guard (letter == UInt8(ascii: "r") || letter == UInt8(ascii: "w")) && start[1] == 0x20
+      && start[2] == UInt8(ascii: "0") && start[3] | 0x20 == UInt8(ascii: "x"),
+      let address = ByteCursor.hexValue(ofDigits: UnsafeBufferPointer(rebasing: line[4...]))
+    else { return nil }
+    return TraceReference(address: address, size: 1, kind: letter == UInt8(ascii: "w") ? .store : .load)
   }
 }
