@@ -17,6 +17,7 @@ public struct LRUPolicy: ReplacementPolicy {
     queue.append(frame)
   }
 
+  @inline(__always)
   public mutating func didAccess(_ frame: FrameNumber, _ reference: PageReference) {
     queue.moveToBack(frame)
   }
