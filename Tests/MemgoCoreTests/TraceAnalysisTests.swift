@@ -116,8 +116,9 @@ import Testing
   }
 
   /// Distinct pages are counted by whichever part runs: OPT's recorder (classification), the
-  /// exact curve, the first replay bank's faults (one frame or many, one policy or two), or, with
-  /// no replay, the producer's page set (a sampled curve alone). Each gives the set's count.
+  /// exact curve, the faults of the first replay bank's largest size (one frame or many, one policy
+  /// or two), or, with no replay, the producer's page set (a sampled curve alone). Each gives the
+  /// set's count.
   @Test func everyRouteCountsTheDistinctPages() throws {
     var rng = SplitMix64(seed: 41)
     let references = Self.randomLackey(&rng, count: 5_000, pages: 700, pageSize: 4096)
