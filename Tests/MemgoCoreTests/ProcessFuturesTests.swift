@@ -193,14 +193,36 @@ import Testing
     }
   }
 
-  /// Only runs with a policy that needs the future prepare one: with OPT, a trace that cannot be
-  /// read again is an I/O error that `Simulation.run` throws; other policies run as before.
+  /// A trace that cannot be read again (it vanished since the scenario was loaded) is an I/O error
+  /// that `Simulation.run` throws, with a policy that needs the future (its preparation reads the
+  /// trace) and without (the simulator opens it), never a process that replays nothing.
   @Test func aTraceThatCannotBeReadAgainIsAnIOError() throws {
     let group = Self.replaying("/nonexistent/memgo-opt.trace", format: .plain, requests: 3)
-    _ = try Self.run(Self.machine(frames: 4, policy: .lru), [group])
-    let error = #expect(throws: TraceError.self) { try Self.run(Self.machine(frames: 4, policy: .opt), [group]) }
-    #expect(error?.kind == .io)
-    #expect(error?.file == "/nonexistent/memgo-opt.trace")
+    for policy in [PolicyKind.lru, .opt] {
+      let error = #expect(throws: TraceError.self) { try Self.run(Self.machine(frames: 4, policy: policy), [group]) }
+      #expect(error?.kind == .io, "\(policy)")
+      #expect(error?.file == "/nonexistent/memgo-opt.trace", "\(policy)")
+    }
+  }
+
+  /// A line that became malformed after the scenario was loaded ends the run with that line's
+  /// syntax error, file and line number; the references before it are not a shorter trace.
+  @Test func aMalformedLineInTheMiddleIsAnErrorWithItsLine() throws {
+    let path = TraceTestSupport.temporaryFile("R 0x1000\nW 0x2000\nR 0xzz\nR 0x3000\n", name: "broken")
+    defer { TraceTestSupport.remove(path) }
+    for policy in [PolicyKind.lru, .fifo] {
+      let error = #expect(throws: TraceError.self) {
+        try Self.run(Self.machine(frames: 4, policy: policy), [Self.replaying(path, format: .plain)])
+      }
+      #expect(error?.kind == .syntax, "\(policy)")
+      #expect(error?.file == path, "\(policy)")
+      #expect(error?.line == 3, "\(policy)")
+    }
+    // The same trace without the bad line runs to its end.
+    let fixed = TraceTestSupport.temporaryFile("R 0x1000\nW 0x2000\nR 0x3000\n", name: "fixed")
+    defer { TraceTestSupport.remove(fixed) }
+    let result = try Self.run(Self.machine(frames: 4, policy: .lru), [Self.replaying(fixed, format: .plain)])
+    #expect(result.machine.requests == 3)
   }
 
   /// `prepare` gives one stream per process in process order, nil where a process replays no trace.

@@ -8,8 +8,9 @@ public enum Simulation {
   }
 
   /// Runs replication `replication` of `scenario`, recording every access in `log`.
-  /// - Throws: `TraceError` only for a policy that needs the future (OPT), when the next uses of
-  ///   the traces cannot be prepared or read back (`ProcessFutures.prepare`).
+  /// - Throws: `TraceError` when a trace-driven process's trace cannot be opened or read to its
+  ///   end (it changed or vanished since the scenario was loaded), and for a policy that needs the
+  ///   future (OPT), when the next uses cannot be prepared or read back (`ProcessFutures.prepare`).
   public static func run<Log: EventLog>(_ scenario: Scenario, replication: Int, log: inout Log) throws(TraceError)
     -> RunResult
   {
@@ -46,9 +47,11 @@ public enum Simulation {
 
     func run<Frames: FrameAllocator>(_ allocator: Frames.Type) throws(TraceError) -> (RunResult, Log) {
       let futures = Frames.needsFuture ? try ProcessFutures.prepare(scenario) : []
-      var simulator = Simulator<Frames, Log>(scenario: scenario, replication: replication, log: log, futures: futures)
+      let traces = try ProcessTraces.open(scenario)
+      var simulator = Simulator<Frames, Log>(
+        scenario: scenario, replication: replication, log: log, traces: traces, futures: futures)
       let result = simulator.run()
-      if let failure = simulator.futureFailure { throw failure }
+      if let failure = simulator.readFailure { throw failure }
       return (result, simulator.os.log)
     }
   }

@@ -48,13 +48,15 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   let zipfPageStorage: UnsafeMutableBufferPointer<Int32>
   /// The most permutation entries memoized in one run (16 MiB).
   static var zipfMemoBudget: Int64 { 1 << 22 }
-  /// The open trace of each trace-driven process (nil for the others).
+  /// The open trace of each trace-driven process (nil for the others), opened by the caller
+  /// (`ProcessTraces.open`).
   var traces: [AnyTraceReader?]
   /// Each process's next-use stream when the policy needs the future (`Frames.needsFuture`; nil for
   /// a process whose future is unknown), else empty.
   var futures: [FuturePageStream?]
-  /// The first failure to read a next-use stream: it ends the run, and `Simulation.run` throws it.
-  var futureFailure: TraceError?
+  /// The first failure to read a trace or a next-use stream: it ends the run, and `Simulation.run`
+  /// throws it (a trace that fails to read is an error, never an early end of the trace).
+  var readFailure: TraceError?
 
   // MARK: - Measurement
   /// Each process group's tally, in a buffer freed by `deinit` (updated on every completion).
@@ -66,10 +68,12 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   var latest = SimTime.zero
   var events: Int64 = 0
 
-  /// Prepares replication `replication` of `scenario`, logging to `log`. `futures` holds each
-  /// process's next-use stream when the policy needs the future (`ProcessFutures.prepare`).
+  /// Prepares replication `replication` of `scenario`, logging to `log`. `traces` holds each
+  /// process's open trace (`ProcessTraces.open`), `futures` its next-use stream when the policy
+  /// needs the future (`ProcessFutures.prepare`).
   init(
-    scenario: Scenario, replication: Int, log: Log, futures: [FuturePageStream?] = []
+    scenario: Scenario, replication: Int, log: Log, traces: [AnyTraceReader?],
+    futures: [FuturePageStream?] = []
   ) {
     self.scenario = scenario
     let machine = scenario.machine
@@ -99,19 +103,9 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
             access: AccessState(pid: Int32(processList.count))))
       }
     }
-    var traceList: [AnyTraceReader?] = []
-    for group in scenario.processes {
-      for _ in 0..<group.count {
-        if case .trace(let path, let format) = group.access {
-          // Validated when the scenario was loaded; a file that vanished since replays as empty.
-          traceList.append((try? AnyTraceReader(path: path, format: format)) ?? nil)
-        } else {
-          traceList.append(nil)
-        }
-      }
-    }
-    traces = traceList
-    precondition(!Frames.needsFuture || futures.count == traceList.count, "the policy needs every process's future")
+    precondition(traces.count == processList.count, "one trace slot per process")
+    self.traces = traces
+    precondition(!Frames.needsFuture || futures.count == traces.count, "the policy needs every process's future")
     self.futures = futures
     groupNames = scenario.processes.map(\.name)
     let processCount = processList.count
@@ -254,7 +248,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     let isWrite: Bool
     if traces[p] != nil {
       // Trace replay: the next reference is the request; the trace's end is the process's.
-      guard let reference = try? traces[p]?.next() else {
+      guard let reference = nextReference(of: p) else {
         exitProcess(p, at: time)
         return false
       }
@@ -395,15 +389,32 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     return true
   }
 
+  /// The next reference of trace-driven process `p`, or nil at the end of its trace. A trace that
+  /// cannot be read (it changed or failed since it was validated) ends the run; `Simulation.run`
+  /// throws the error, with the file and line.
+  mutating func nextReference(of p: Int) -> TraceReference? {
+    do throws(TraceError) {
+      return try traces[p]?.next()
+    } catch {
+      failRead(error)
+      return nil
+    }
+  }
+
   /// The next use of the page access `p` is starting, pulled from its stream (`Int64.max` where
   /// its future is unknown). A stream that cannot be read ends the run; `Simulation.run` throws.
   mutating func nextUse(of p: Int) -> Int64 {
     do throws(TraceError) {
       return try futures[p]?.next()?.nextUse ?? .max
     } catch {
-      if futureFailure == nil { futureFailure = error }
-      stopRequested = true
+      failRead(error)
       return .max
     }
+  }
+
+  /// Records the run's first read failure and stops the run.
+  mutating func failRead(_ error: TraceError) {
+    if readFailure == nil { readFailure = error }
+    stopRequested = true
   }
 }
