@@ -30,6 +30,7 @@ struct RecordingPolicy: ReplacementPolicy {
     log.append("free \(frame)")
     fifo.didFree(frame)
   }
+  func invariantViolation() -> String? { fifo.invariantViolation() }
 }
 
 @Suite struct PolicyReplayTests {
@@ -86,32 +87,38 @@ struct RecordingPolicy: ReplacementPolicy {
   }
 
   /// Every policy replays random workloads with exits without tripping an invariant, never evicts
-  /// while a frame is free, and keeps its counts consistent.
+  /// while a frame is free, keeps its counts consistent, and after every operation its structures
+  /// and the replay's frame table pass their internal checks (`invariantViolation`).
   @Test(arguments: PolicyKind.allCases)
   func everyPolicyKeepsTheBooks(kind: PolicyKind) throws {
     struct Check: PolicyVisitor {
-      func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) throws -> Bool {
+      /// The first problem found, or nil.
+      func visit<Policy: ReplacementPolicy>(_ policy: Policy.Type) throws -> String? {
         for seed in UInt64(0)..<150 {
           let w = RandomWorkload(seed: seed)
           var r = PolicyReplay<Policy>(frames: w.frames, configuration: w.configuration, seed: seed)
           var index = 0
-          for op in w.ops {
+          for (i, op) in w.ops.enumerated() {
             switch op {
             case .reference(let p, let isWrite):
               let freeBefore = r.residentCount < w.frames
               let step = r.reference(p, isWrite: isWrite, nextUse: w.nextUses[index])
               index += 1
-              if freeBefore && step.victim != nil { return false }
-              if r.page(in: step.frame) != p { return false }
+              if freeBefore && step.victim != nil { return "seed \(seed) op \(i): evicted with a frame free" }
+              if r.page(in: step.frame) != p { return "seed \(seed) op \(i): the page is not in its frame" }
             case .exit(let process):
               r.freeProcess(process)
             }
+            if let problem = r.invariantViolation() { return "seed \(seed) op \(i): \(problem)" }
           }
-          if r.hits + r.faults != r.references || r.evictions > r.faults || r.residentCount > w.frames { return false }
+          if r.hits + r.faults != r.references || r.evictions > r.faults || r.residentCount > w.frames {
+            return "seed \(seed): inconsistent counts"
+          }
         }
-        return true
+        return nil
       }
     }
-    #expect(try kind.dispatch(Check()))
+    let problem = try kind.dispatch(Check())
+    #expect(problem == nil, "\(problem ?? "")")
   }
 }

@@ -62,6 +62,10 @@ public protocol FrameAllocator {
 
   /// The pages `process` keeps now (its working set or resident set), for load control.
   func residentCount(_ process: Int) -> Int
+
+  /// What is inconsistent in the allocator's structures and its policies', or nil
+  /// (`InternalChecks`; never called on the hot path).
+  func invariantViolation() -> String?
 }
 
 extension FrameAllocator {

@@ -28,4 +28,6 @@ struct GlobalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   mutating func didFree(_ frame: FrameNumber, process: Int) {
     policy.didFree(frame)
   }
+
+  func invariantViolation() -> String? { policy.invariantViolation() }
 }

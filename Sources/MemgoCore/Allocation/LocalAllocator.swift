@@ -85,4 +85,25 @@ struct LocalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   }
 
   func residentCount(_ process: Int) -> Int { slotFrames[process].count }
+
+  /// What is inconsistent, or nil: each admitted process's policy, its slots (at most its quota,
+  /// each frame's slot pointing back), none for a process not admitted, and the reservations.
+  func invariantViolation() -> String? {
+    var admitted = 0
+    for process in partitions.indices {
+      guard let policy = partitions[process] else {
+        if !slotFrames[process].isEmpty { return "process \(process) is not admitted but holds slots" }
+        continue
+      }
+      admitted += 1
+      if let problem = policy.invariantViolation() { return "process \(process): \(problem)" }
+      guard slotFrames[process].count <= quota else { return "process \(process) holds \(slotFrames[process].count) slots, quota \(quota)" }
+      for (slot, frame) in slotFrames[process].enumerated() where slotOf[Int(frame)] != Int32(slot) {
+        return "process \(process)'s slot \(slot) is frame \(frame), whose slot is \(slotOf[Int(frame)])"
+      }
+    }
+    let reserved = admitted * quota
+    return unreserved + reserved == slotOf.count ? nil
+      : "\(unreserved) unreserved and \(reserved) reserved frames of \(slotOf.count)"
+  }
 }

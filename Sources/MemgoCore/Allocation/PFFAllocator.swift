@@ -65,4 +65,6 @@ struct PFFAllocator: FrameAllocator {
   var reclaimable: Int { resident.released.count }
 
   func residentCount(_ process: Int) -> Int { resident.sets.counts[process] }
+
+  func invariantViolation() -> String? { resident.invariantViolation() }
 }

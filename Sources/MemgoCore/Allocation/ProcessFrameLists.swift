@@ -70,4 +70,34 @@ struct ProcessFrameLists {
     remove(frame)
     append(frame, to: process)
   }
+
+  /// What is inconsistent in the lists, or nil: each process's list, walked from its head, holds
+  /// `counts` frames of that process linked both ways and ends at its tail; `nonEmpty` counts the
+  /// lists with frames, and every listed frame is in its owner's walk.
+  func invariantViolation() -> String? {
+    var walked = 0
+    for process in head.indices {
+      var seen = 0
+      var before = Self.none
+      var f = head[process]
+      while f != Self.none {
+        guard f >= 0 && Int(f) < next.count, seen < counts[process] else {
+          return "process \(process)'s list runs past its count of \(counts[process]) at frame \(f)"
+        }
+        guard listOf[Int(f)] == Int32(process) else { return "frame \(f) in process \(process)'s list records owner \(listOf[Int(f)])" }
+        guard previous[Int(f)] == before else { return "frame \(f) links back to \(previous[Int(f)]), expected \(before)" }
+        seen += 1
+        before = f
+        f = next[Int(f)]
+      }
+      guard seen == counts[process], before == tail[process] else {
+        return "process \(process)'s list walks \(seen) frames to \(before); count \(counts[process]), tail \(tail[process])"
+      }
+      walked += seen
+    }
+    let listed = listOf.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    guard listed == walked else { return "\(listed) frames record an owner, \(walked) are in the lists" }
+    let lists = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+    return lists == nonEmpty ? nil : "\(lists) lists have frames, nonEmpty is \(nonEmpty)"
+  }
 }

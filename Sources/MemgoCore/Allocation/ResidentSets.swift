@@ -67,4 +67,15 @@ struct ResidentSets {
     }
     return .suspend
   }
+
+  /// What is inconsistent in the sets, or nil: the resident sets and the released list are each
+  /// consistent, and no frame is in both.
+  func invariantViolation() -> String? {
+    if let problem = sets.invariantViolation() { return "resident sets: \(problem)" }
+    if let problem = released.invariantViolation() { return "released: \(problem)" }
+    for f in lastUse.indices where sets.contains(f) && released.contains(FrameNumber(f)) {
+      return "frame \(f) is both resident and released"
+    }
+    return nil
+  }
 }

@@ -42,4 +42,6 @@ struct WorkingSetAllocator: FrameAllocator {
   var reclaimable: Int { resident.released.count }
 
   func residentCount(_ process: Int) -> Int { resident.sets.counts[process] }
+
+  func invariantViolation() -> String? { resident.invariantViolation() }
 }

@@ -135,4 +135,21 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
       heap[parent] = entry
     }
   }
+
+  /// What is inconsistent in the queue, or nil: no entry precedes its parent (below a held root,
+  /// whose slot is stale), sequence numbers are below the next one to be given, and a held root's
+  /// `heldNextTime` is its earlier child's time.
+  func invariantViolation() -> String? {
+    guard !rootIsHeld || !storage.isEmpty else { return "the root is held in an empty queue" }
+    for i in storage.indices {
+      guard storage[i].sequence < nextSequence else { return "entry \(i) has sequence \(storage[i].sequence), not yet given" }
+      let parent = (i - 1) / 2
+      guard i > 0, !(rootIsHeld && parent == 0) else { continue }
+      guard !storage[i].precedes(storage[parent]) else { return "entry \(i) precedes its parent \(parent)" }
+    }
+    guard rootIsHeld else { return nil }
+    let earliest = storage.dropFirst().prefix(2).map(\.time.picoseconds).min()
+    let held = heldNextTime == .never ? nil : heldNextTime.picoseconds
+    return earliest == held ? nil : "the held root's next time is \(heldNextTime), its earlier child's is \(earliest as Any)"
+  }
 }

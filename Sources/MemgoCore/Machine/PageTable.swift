@@ -121,4 +121,55 @@ public struct PageTable: Sendable {
   public static func frameField(frame: Int, pageSize: Int) -> UInt64 {
     pageSize >= 4096 ? UInt64(frame) * UInt64(pageSize) : UInt64(frame) << 12
   }
+
+  /// The leaf entry mapping `vpn` for `process` if every table above it exists, read without
+  /// allocating (nil when an upper entry is not present).
+  func existingLeafEntry(process: Int, vpn: Int64) -> Int? {
+    var table = roots[process]
+    var level = levels
+    while level > 1 {
+      let value = entries[entryIndex(table: table, vpn: vpn, level: level)]
+      if value & PageTable.present == 0 { return nil }
+      table = childTable(of: value)
+      level -= 1
+    }
+    return entryIndex(table: table, vpn: vpn, level: 1)
+  }
+
+  /// Calls `body` with the page number and entry index of each present leaf entry of `process`,
+  /// in ascending page order.
+  func forEachPresentLeaf(of process: Int, _ body: (_ vpn: Int64, _ entry: Int) -> Void) {
+    func visit(_ table: Int32, level: Int, prefix: Int64) {
+      let first = Int(table) * PageTable.entriesPerTable
+      for slot in 0..<PageTable.entriesPerTable where entries[first + slot] & PageTable.present != 0 {
+        let vpn = prefix << 9 | Int64(slot)
+        if level == 1 { body(vpn, first + slot) } else { visit(childTable(of: entries[first + slot]), level: level - 1, prefix: vpn) }
+      }
+    }
+    visit(roots[process], level: levels, prefix: 0)
+  }
+
+  /// What is inconsistent in the tables, or nil: every table is either free or reached exactly
+  /// once from one process's root, and every upper-level entry points inside the tables.
+  func invariantViolation() -> String? {
+    var reached = Array(repeating: false, count: tableCount)
+    for table in freeTables {
+      guard table >= 0 && Int(table) < tableCount, !reached[Int(table)] else { return "free table \(table) is out of range or listed twice" }
+      reached[Int(table)] = true
+    }
+    var pending = roots.map { ($0, levels) }
+    while let (table, level) = pending.popLast() {
+      guard table >= 0 && Int(table) < tableCount else { return "a level-\(level) table number \(table) is out of range" }
+      guard !reached[Int(table)] else { return "table \(table) is reached twice, or is both free and in use" }
+      reached[Int(table)] = true
+      guard level > 1 else { continue }
+      let first = Int(table) * PageTable.entriesPerTable
+      for e in first..<first + PageTable.entriesPerTable where entries[e] & PageTable.present != 0 {
+        let address = entries[e] & PageTable.addressMask
+        guard address >= baseAddress else { return "entry \(e) points below the tables, at 0x\(String(address, radix: 16))" }
+        pending.append((childTable(of: entries[e]), level - 1))
+      }
+    }
+    return reached.allSatisfy { $0 } ? nil : "table \(reached.firstIndex(of: false)!) is neither free nor reached"
+  }
 }

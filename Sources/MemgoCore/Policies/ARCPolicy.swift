@@ -140,4 +140,26 @@ public struct ARCPolicy: ReplacementPolicy {
     t1.remove(frame)
     t2.remove(frame)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): the four lists
+  /// are each consistent, T1 and T2 are disjoint and hold at most c frames, the target is in
+  /// 0...c, and no resident page is also a ghost (Megiddo and Modha's invariants on L1 and L2).
+  public func invariantViolation() -> String? {
+    if let problem = t1.invariantViolation() { return "T1: \(problem)" }
+    if let problem = t2.invariantViolation() { return "T2: \(problem)" }
+    if let problem = b1.invariantViolation() { return "B1: \(problem)" }
+    if let problem = b2.invariantViolation() { return "B2: \(problem)" }
+    if let problem = incoming.invariantViolation() { return "incoming: \(problem)" }
+    guard t1.count + t2.count <= c else { return "|T1| + |T2| = \(t1.count + t2.count) exceeds c = \(c)" }
+    guard p >= 0 && p <= Double(c) else { return "the target \(p) is outside 0...\(c)" }
+    for f in 0..<c {
+      let frame = FrameNumber(f)
+      let (in1, in2) = (t1.contains(frame), t2.contains(frame))
+      if in1 && in2 { return "frame \(f) is in T1 and T2" }
+      if (in1 || in2) && (b1.contains(pageOf[f]) || b2.contains(pageOf[f])) {
+        return "frame \(f)'s resident page is also a ghost"
+      }
+    }
+    return nil
+  }
 }

@@ -110,4 +110,7 @@ public struct AgingPolicy: ReplacementPolicy {
   public mutating func didFree(_ frame: FrameNumber) {
     heap.remove(frame)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`).
+  public func invariantViolation() -> String? { heap.invariantViolation() }
 }

@@ -52,4 +52,7 @@ public struct ClockPolicy: ReplacementPolicy {
   public mutating func didFree(_ frame: FrameNumber) {
     ring.remove(frame)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): the ring.
+  public func invariantViolation() -> String? { ring.invariantViolation() }
 }

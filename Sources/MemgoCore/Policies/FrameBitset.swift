@@ -113,4 +113,21 @@ struct FrameBitset: Sendable {
     if let i = next(from: start) { return i }
     return start > 0 ? next(from: 0) : nil
   }
+
+  /// What is inconsistent in the set, or nil: `count` leaf bits are set, none at or beyond
+  /// `capacity`, and each summary bit is set exactly when the word below it is not zero.
+  func invariantViolation() -> String? {
+    var members = 0
+    for w in 0..<levelWords[0] { members += words[w].nonzeroBitCount }
+    guard members == count else { return "\(members) leaf bits are set, count is \(count)" }
+    for i in capacity..<levelWords[0] * 64 where contains(i) { return "\(i) is a member beyond capacity \(capacity)" }
+    for level in 1..<max(1, levelStart.count) {
+      for w in 0..<levelWords[level - 1] {
+        let below = words[levelStart[level - 1] + w] != 0
+        let summary = words[levelStart[level] + (w >> 6)] & (1 << UInt64(w & 63)) != 0
+        guard below == summary else { return "level \(level)'s bit for word \(w) is \(summary), the word is \(below ? "not " : "")zero" }
+      }
+    }
+    return nil
+  }
 }

@@ -167,4 +167,20 @@ struct FrameHeap<Key: Comparable>: Sendable where Key: Sendable {
     entries[i] = entry
     position[Int(entry.frame)] = Int32(i)
   }
+
+  /// What is inconsistent in the heap, or nil: each entry's position is recorded, no parent's key
+  /// exceeds its child's, and no other frame has a position.
+  func invariantViolation() -> String? {
+    for (i, entry) in entries.enumerated() {
+      let f = Int(entry.frame)
+      guard f >= 0 && f < position.count else { return "entry \(i) holds frame \(f), out of range" }
+      guard position[f] == Int32(i) else { return "frame \(f) is at entry \(i), its position says \(position[f])" }
+      if i > 0 {
+        let parent = (i - 1) / FrameHeap.arity
+        guard !(entry.key < entries[parent].key) else { return "entry \(i)'s key is below its parent \(parent)'s" }
+      }
+    }
+    let placed = position.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    return placed == entries.count ? nil : "\(placed) frames have a position, the heap holds \(entries.count)"
+  }
 }

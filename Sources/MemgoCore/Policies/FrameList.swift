@@ -35,6 +35,12 @@ public struct FrameList: Sendable {
   /// The head frame, if any.
   var first: FrameNumber? { head == FrameList.none ? nil : FrameNumber(head) }
 
+  /// The frame after the listed `frame`, towards the tail; nil at the tail.
+  func next(after frame: FrameNumber) -> FrameNumber? {
+    let n = links[frame.index].next
+    return n == FrameList.none ? nil : FrameNumber(n)
+  }
+
   /// Adds `frame` at the tail.
   @inline(__always)
   mutating func append(_ frame: FrameNumber) {
@@ -100,5 +106,27 @@ public struct FrameList: Sendable {
     if link.previous == FrameList.none { ends.head = link.next } else { links[Int(link.previous)].next = link.next }
     if link.next == FrameList.none { ends.tail = link.previous } else { links[Int(link.next)].previous = link.previous }
     links[Int(f)] = Link(next: FrameList.none, previous: FrameList.unlisted)
+  }
+
+  /// What is inconsistent in the list, or nil: walking from the head reaches exactly `count`
+  /// frames, each linked back to the one before it, and ends at the tail; no other frame is listed.
+  func invariantViolation() -> String? {
+    var seen = 0
+    var previous = FrameList.none
+    var f = head
+    while f != FrameList.none {
+      guard f >= 0 && Int(f) < links.count else { return "frame \(f) after \(previous) is out of range" }
+      guard seen < count else { return "more than its count of \(count) frames are linked from the head" }
+      let back = links[Int(f)].previous
+      guard back == previous else { return "frame \(f) links back to \(back), expected \(previous)" }
+      seen += 1
+      previous = f
+      f = links[Int(f)].next
+    }
+    guard seen == count else { return "\(seen) frames are linked from the head, count is \(count)" }
+    guard previous == tail else { return "the walk ends at \(previous), the tail is \(tail)" }
+    let listed = links.reduce(0) { $0 + ($1.previous == FrameList.unlisted ? 0 : 1) }
+    guard listed == count else { return "\(listed) frames are marked listed, count is \(count)" }
+    return nil
   }
 }

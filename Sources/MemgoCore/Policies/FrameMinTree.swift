@@ -62,4 +62,14 @@ struct FrameMinTree: Sendable {
     if let i = firstBelow(threshold, from: start) { return i }
     return start > 0 ? firstBelow(threshold, from: 0) : nil
   }
+
+  /// What is inconsistent in the tree, or nil: each inner node holds its children's minimum and
+  /// the slots beyond `capacity` are empty.
+  func invariantViolation() -> String? {
+    for i in capacity..<leaves where tree[leaves + i] != FrameMinTree.empty { return "slot \(i) beyond capacity is set" }
+    for node in stride(from: leaves - 1, through: 1, by: -1) where tree[node] != min(tree[2 * node], tree[2 * node + 1]) {
+      return "node \(node) holds \(tree[node]), its children's minimum is \(min(tree[2 * node], tree[2 * node + 1]))"
+    }
+    return nil
+  }
 }

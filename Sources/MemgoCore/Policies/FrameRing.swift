@@ -62,4 +62,21 @@ struct FrameRing: Sendable {
   mutating func advance() {
     hand = next[Int(hand)]
   }
+
+  /// What is inconsistent in the ring, or nil: walking `count` steps from the hand visits members
+  /// only, each linked back to the one before, and returns to the hand; no other frame is a member.
+  func invariantViolation() -> String? {
+    let members = member.reduce(0) { $0 + ($1 ? 1 : 0) }
+    guard members == count else { return "\(members) frames are members, count is \(count)" }
+    guard count > 0 else { return hand == FrameRing.none ? nil : "the ring is empty but its hand is on \(hand)" }
+    guard hand >= 0 && Int(hand) < member.count && member[Int(hand)] else { return "the hand is on non-member \(hand)" }
+    var f = hand
+    for _ in 0..<count {
+      let n = next[Int(f)]
+      guard n >= 0 && Int(n) < member.count && member[Int(n)] else { return "frame \(f) is followed by non-member \(n)" }
+      guard previous[Int(n)] == f else { return "frame \(n) links back to \(previous[Int(n)]), expected \(f)" }
+      f = n
+    }
+    return f == hand ? nil : "\(count) steps from the hand end at \(f), not at the hand"
+  }
 }

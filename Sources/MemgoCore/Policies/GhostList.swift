@@ -64,4 +64,22 @@ struct GhostList: Sendable {
   mutating func trim(to limit: Int) {
     while order.count > max(0, limit) { removeLeastRecent() }
   }
+
+  /// What is inconsistent in the list, or nil: its order list and key index are consistent and
+  /// hold the same nodes, every node is listed or free (never both), and at most `capacity` keys.
+  func invariantViolation() -> String? {
+    if let problem = order.invariantViolation() { return "order: \(problem)" }
+    if let problem = index.invariantViolation() { return "index: \(problem)" }
+    guard index.count == order.count else { return "\(index.count) keys are indexed, \(order.count) listed" }
+    guard order.count + freeNodes.count == capacity else {
+      return "\(order.count) listed and \(freeNodes.count) free nodes, capacity \(capacity)"
+    }
+    for node in freeNodes where order.contains(FrameNumber(node)) { return "node \(node) is both free and listed" }
+    var node = order.first
+    while let n = node {
+      guard index[keys[n.index]] == n.index else { return "node \(n)'s key is not indexed to it" }
+      node = order.next(after: n)
+    }
+    return nil
+  }
 }

@@ -29,4 +29,7 @@ public struct LRUPolicy: ReplacementPolicy {
   public mutating func didFree(_ frame: FrameNumber) {
     queue.remove(frame)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`).
+  public func invariantViolation() -> String? { queue.invariantViolation() }
 }

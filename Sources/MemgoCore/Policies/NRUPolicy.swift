@@ -109,4 +109,26 @@ public struct NRUPolicy: ReplacementPolicy {
     hand = f + 1 == frameCount ? 0 : f + 1
     return FrameNumber(f)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): each listed
+  /// frame is in exactly the class it records, no unlisted frame is in any, and `members` counts
+  /// them.
+  public func invariantViolation() -> String? {
+    for (c, set) in classes.enumerated() {
+      if let problem = set.invariantViolation() { return "class \(c): \(problem)" }
+    }
+    var listed = 0
+    for f in 0..<frameCount {
+      let c = classOf[f]
+      if c != NRUPolicy.notListed {
+        listed += 1
+        guard c < 4 else { return "frame \(f) records class \(c)" }
+      }
+      for k in 0..<4 where classes[k].contains(f) != (Int(c) == k) {
+        return "frame \(f) records class \(c) but class \(k) \(classes[k].contains(f) ? "holds" : "lacks") it"
+      }
+    }
+    guard listed == members else { return "\(listed) frames are listed, members is \(members)" }
+    return hand >= 0 && hand <= max(0, frameCount) ? nil : "the hand is on slot \(hand) of \(frameCount)"
+  }
 }

@@ -82,4 +82,16 @@ public struct OPTPolicy: ReplacementPolicy {
       heap.insert(frame, key: Key(nextUse: nextUse, frame: frame.rawValue))
     }
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): the heap and the
+  /// dead set, disjoint, and no heap key claims a page that is never used again.
+  public func invariantViolation() -> String? {
+    if let problem = heap.invariantViolation() { return "heap: \(problem)" }
+    if let problem = dead.invariantViolation() { return "dead: \(problem)" }
+    for f in 0..<dead.capacity where heap.contains(FrameNumber(f)) {
+      if dead.contains(f) { return "frame \(f) is both in the heap and dead" }
+      if heap.key(of: FrameNumber(f)).nextUse == .max { return "frame \(f) is in the heap with no next use" }
+    }
+    return nil
+  }
 }

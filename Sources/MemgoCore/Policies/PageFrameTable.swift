@@ -120,4 +120,17 @@ public struct PageFrameTable: Sendable {
       set(Int(slot.value), for: PageKey(rawValue: slot.key))
     }
   }
+
+  /// What is inconsistent in the table, or nil: `count` slots are occupied, at most half of them,
+  /// and every key is found from its home slot (no vacant slot breaks its probe sequence).
+  public func invariantViolation() -> String? {
+    var occupied = 0
+    for (i, slot) in slots.enumerated() where slot.value != PageFrameTable.vacant {
+      occupied += 1
+      guard slot.value >= 0 else { return "slot \(i) holds negative value \(slot.value)" }
+      guard self.slot(of: slot.key) == i else { return "key \(slot.key) in slot \(i) is not found from its home" }
+    }
+    guard occupied == count else { return "\(occupied) slots are occupied, count is \(count)" }
+    return occupied * 2 <= slots.count ? nil : "\(occupied) keys in \(slots.count) slots exceed half"
+  }
 }

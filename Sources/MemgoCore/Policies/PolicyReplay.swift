@@ -48,6 +48,9 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   /// (`Int64.max` if none or unknown; only OPT reads it).
   @inline(__always)
   public mutating func reference(_ page: PageKey, isWrite: Bool = false, nextUse: Int64 = .max) -> ReplayStep {
+    if InternalChecks.isEnabled && InternalChecks.isCheckedStep(references) {
+      InternalChecks.verify(invariantViolation(), in: "replay of \(Policy.self) before reference \(references)")
+    }
     let ref = PageReference(page: page, isWrite: isWrite, time: SimTime(picoseconds: references), nextUse: nextUse)
     references += 1
     if let f = resident[page] {
@@ -121,6 +124,25 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
 
   /// faults / references (0 before any reference).
   public var faultRate: Double { references == 0 ? 0 : Double(faults) / Double(references) }
+
+  /// What is inconsistent, or nil (`InternalChecks`): the resident table; each frame free or
+  /// holding a page that the table maps to it, never both; the counters; then the policy.
+  public func invariantViolation() -> String? {
+    if let problem = resident.invariantViolation() { return "resident table: \(problem)" }
+    if let problem = freeFrames.invariantViolation() { return "free frames: \(problem)" }
+    guard resident.count + freeFrames.count == frames else {
+      return "\(resident.count) resident pages and \(freeFrames.count) free frames of \(frames)"
+    }
+    for f in 0..<frames {
+      if slots[f].occupied == freeFrames.contains(f) { return "frame \(f) is \(slots[f].occupied ? "both occupied and free" : "neither occupied nor free")" }
+      if slots[f].occupied && resident[slots[f].page] != f { return "frame \(f)'s page maps to frame \(resident[slots[f].page] as Any)" }
+    }
+    guard hits + faults == references, evictions <= faults, dirtyEvictions <= evictions else {
+      return "counters: \(hits) hits + \(faults) faults of \(references) references, \(evictions) evictions, \(dirtyEvictions) dirty"
+    }
+    if let problem = policy.invariantViolation() { return "\(Policy.self): \(problem)" }
+    return nil
+  }
 }
 
 /// A frame of a `PolicyReplay`: its page, whether it holds one, and whether the page was written

@@ -48,4 +48,14 @@ public struct RandomPolicy: ReplacementPolicy {
     }
     position[frame.index] = -1
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): each member's
+  /// position points back to it and no other frame has one.
+  public func invariantViolation() -> String? {
+    for (i, f) in members.enumerated() where position[Int(f)] != Int32(i) {
+      return "member \(i) is frame \(f), whose position is \(position[Int(f)])"
+    }
+    let placed = position.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    return placed == members.count ? nil : "\(placed) frames have a position, \(members.count) are members"
+  }
 }

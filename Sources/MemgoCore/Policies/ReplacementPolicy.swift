@@ -74,6 +74,11 @@ public protocol ReplacementPolicy {
 
   /// `frame` leaves the pool without having been chosen (its process ended): forget it.
   mutating func didFree(_ frame: FrameNumber)
+
+  /// What is inconsistent in the policy's own structures (lists, heaps, rings, bitmaps), or nil.
+  /// Never called on the hot path: `InternalChecks` calls it in builds with the checks enabled,
+  /// and tests call it after every operation of their random sequences.
+  func invariantViolation() -> String?
 }
 
 extension ReplacementPolicy {

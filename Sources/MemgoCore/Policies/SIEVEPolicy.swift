@@ -50,4 +50,14 @@ public struct SIEVEPolicy: ReplacementPolicy {
     if hand == frame.rawValue { hand = queue.links[frame.index].next }
     queue.remove(frame)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): the queue, and
+  /// the hand, which is on a queued frame or at the start.
+  public func invariantViolation() -> String? {
+    if let problem = queue.invariantViolation() { return problem }
+    guard hand == -1 || (Int(hand) < visited.count && queue.contains(FrameNumber(hand))) else {
+      return "the hand is on unqueued frame \(hand)"
+    }
+    return nil
+  }
 }

@@ -78,4 +78,16 @@ public struct TwoQPolicy: ReplacementPolicy {
     a1in.remove(frame)
     am.remove(frame)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): A1in, Am and
+  /// A1out are each consistent, and no frame is in both resident lists.
+  public func invariantViolation() -> String? {
+    if let problem = a1in.invariantViolation() { return "A1in: \(problem)" }
+    if let problem = am.invariantViolation() { return "Am: \(problem)" }
+    if let problem = a1out.invariantViolation() { return "A1out: \(problem)" }
+    for f in 0..<pageOf.count where a1in.contains(FrameNumber(f)) && am.contains(FrameNumber(f)) {
+      return "frame \(f) is in A1in and Am"
+    }
+    return nil
+  }
 }

@@ -167,4 +167,29 @@ public struct WSClockPolicy: ReplacementPolicy {
     hand = f + 1 == frameCount ? 0 : f + 1
     return FrameNumber(f)
   }
+
+  /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): a referenced
+  /// member is in the referenced set and neither tree; an unreferenced member is in the tree of
+  /// its modified bit, at its time of last use, and not the other; a non-member is nowhere.
+  public func invariantViolation() -> String? {
+    if let problem = referencedSet.invariantViolation() { return "referenced: \(problem)" }
+    if let problem = clean.invariantViolation() { return "clean: \(problem)" }
+    if let problem = dirty.invariantViolation() { return "dirty: \(problem)" }
+    var listed = 0
+    for f in 0..<frameCount {
+      let inSet = referencedSet.contains(f)
+      let (c, d) = (clean.value(f), dirty.value(f))
+      guard member[f] else {
+        if inSet || c != FrameMinTree.empty || d != FrameMinTree.empty { return "non-member \(f) is still indexed" }
+        continue
+      }
+      listed += 1
+      guard inSet == referenced[f] else { return "member \(f)'s reference bit is \(referenced[f]), the set says \(inSet)" }
+      let expected = referenced[f] ? (FrameMinTree.empty, FrameMinTree.empty)
+        : modified[f] ? (FrameMinTree.empty, lastUse[f]) : (lastUse[f], FrameMinTree.empty)
+      guard (c, d) == expected else { return "member \(f) holds (\(c), \(d)) in the trees, expected \(expected)" }
+    }
+    guard listed == members else { return "\(listed) frames are members, members is \(members)" }
+    return hand >= 0 && hand <= max(0, frameCount) ? nil : "the hand is on slot \(hand) of \(frameCount)"
+  }
 }

@@ -175,6 +175,9 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
     }
     clock = t
     requestsServed += 1
+    if InternalChecks.isEnabled && InternalChecks.isCheckedStep(Int64(requestsServed)) {
+      InternalChecks.verify(os.invariantViolation(hasExited: { processes[$0] == nil }), in: "served OS after request \(requestsServed)")
+    }
     let g = process.group
     a.tally.add(to: &groupTallies[g], isWrite: isWrite, bytes: size, latency: (t - start).picoseconds)
     if let failure { throw failure }

@@ -164,9 +164,20 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       latest = max(latest, event.time)
       events += 1
       handle(event.payload, at: event.time)
+      if InternalChecks.isEnabled && InternalChecks.isCheckedStep(events) {
+        InternalChecks.verify(invariantViolation(), in: "simulator after event \(events)")
+      }
       if stopRequested { break }
     }
     return finish(at: latest)
+  }
+
+  /// What is inconsistent, or nil (`InternalChecks`): the event queue, causality (no pending
+  /// event is earlier than the latest thing that happened), and the machine.
+  func invariantViolation() -> String? {
+    if let problem = queue.invariantViolation() { return "event queue: \(problem)" }
+    if queue.nextTime < latest { return "an event is pending at \(queue.nextTime), before \(latest), when the run has reached" }
+    return os.invariantViolation(hasExited: { processes[$0].phase == .finished })
   }
 
   mutating func handle(_ event: SimEvent, at time: SimTime) {

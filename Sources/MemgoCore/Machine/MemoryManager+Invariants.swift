@@ -1,0 +1,74 @@
+extension MemoryManager {
+  /// What is inconsistent in the machine's state, or nil (`InternalChecks`): the page tables'
+  /// structure; the free list (in range, no duplicates, exactly the frames with no owner); each
+  /// owned frame's leaf (the entry that maps its page, and when present it maps this frame); each
+  /// present leaf (its frame is owned by that process for that page); each TLB entry of a process
+  /// that has not exited (its frame holds that page of that process, mapped; an exited process's
+  /// entries stay until its TLB is flushed or they are evicted, as an ASID's do until it is
+  /// reused); then the allocator and its policies.
+  func invariantViolation(hasExited: (Int) -> Bool) -> String? {
+    if let problem = pageTable.invariantViolation() { return "page tables: \(problem)" }
+    var isFree = Array(repeating: false, count: frameCount)
+    for f in freeFrames {
+      guard f >= 0 && Int(f) < frameCount, !isFree[Int(f)] else { return "free frame \(f) is out of range or listed twice" }
+      guard frameOwner[Int(f)] < 0 else { return "free frame \(f) has owner \(frameOwner[Int(f)])" }
+      isFree[Int(f)] = true
+    }
+    for f in 0..<frameCount {
+      let owner = Int(frameOwner[f])
+      guard owner >= 0 else {
+        if !isFree[f] { return "frame \(f) has no owner and is not free" }
+        continue
+      }
+      guard let leaf = pageTable.existingLeafEntry(process: owner, vpn: frameVPN[f]), leaf == frameLeaf[f] else {
+        return "frame \(f) (process \(owner), page \(frameVPN[f])) records leaf \(frameLeaf[f]), not its page's"
+      }
+      let value = pageTable.entries[leaf]
+      if value & PageTable.present != 0 && frame(mappedBy: value) != f {
+        return "frame \(f)'s leaf maps frame \(frame(mappedBy: value))"
+      }
+    }
+    for process in pageTable.roots.indices {
+      var problem: String?
+      pageTable.forEachPresentLeaf(of: process) { vpn, entry in
+        guard problem == nil else { return }
+        let f = frame(mappedBy: pageTable.entries[entry])
+        if f < 0 || f >= frameCount || frameOwner[f] != Int32(process) || frameVPN[f] != vpn || frameLeaf[f] != entry {
+          problem = "process \(process)'s page \(vpn) maps frame \(f), which does not hold it"
+        }
+      }
+      if let problem { return problem }
+    }
+    if let problem = tlbViolation(hasExited: hasExited) { return problem }
+    if let problem = allocator.invariantViolation() { return "allocator: \(problem)" }
+    return nil
+  }
+
+  /// The frame a present leaf entry's value maps (`PageTable.frameField`).
+  func frame(mappedBy value: UInt64) -> Int {
+    Int(truncatingIfNeeded: (value & PageTable.addressMask) / UInt64(max(pageSize, 4096)))
+  }
+
+  /// What is wrong with a TLB entry, or nil: every valid entry of a process that has not exited
+  /// translates a page of the process its TLB serves (by ASID, by the CPU's current process, or
+  /// its own TLB) to the frame that holds it, with the page's leaf present.
+  func tlbViolation(hasExited: (Int) -> Bool) -> String? {
+    for t in tlbs.indices {
+      let base = tlbStorage.buffer.baseAddress! + t * tlbStorage.entriesPerTLB
+      for e in 0..<tlbStorage.entriesPerTLB where base[e].tag != 0 {
+        let key = base[e].tag &- 1
+        let vpn = Int64(key & (1 << 40 - 1))
+        let process = tlbsPerCPU ? (tlbTagged ? Int(key >> 40) : Int(tlbContext[t])) : t
+        guard process >= 0, !hasExited(process) else { continue }
+        let f = Int(base[e].frame)
+        let entry = "TLB \(t) entry \(e) maps process \(process)'s page \(vpn) to frame \(f)"
+        guard f >= 0 && f < frameCount else { return "\(entry), out of range" }
+        guard frameOwner[f] == Int32(process), frameVPN[f] == vpn else {
+          return "\(entry), which holds process \(frameOwner[f])'s page \(frameVPN[f])"
+        }
+        guard pageTable.entries[frameLeaf[f]] & PageTable.present != 0 else { return "\(entry), whose leaf is not present" }
+      }
+    }
+    return nil
+  }
+}
