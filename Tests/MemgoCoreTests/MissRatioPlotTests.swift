@@ -3,20 +3,23 @@ import Testing
 @testable import MemgoCore
 
 @Suite struct MissRatioPlotTests {
-  @Test func ticksAreRound() {
-    #expect(MissRatioPlot.ticks(upTo: 12, integral: true) == [0, 2, 4, 6, 8, 10, 12])
-    #expect(MissRatioPlot.ticks(upTo: 5, integral: true) == [0, 1, 2, 3, 4, 5])
-    #expect(MissRatioPlot.ticks(upTo: 1, integral: true) == [0, 1])
-    #expect(MissRatioPlot.ticks(upTo: 17, integral: true) == [0, 5, 10, 15, 20])
-    #expect(
-      MissRatioPlot.ticks(upTo: 262_144, integral: true) == stride(from: 0.0, through: 300_000, by: 50_000).map { $0 })
-    let rates = MissRatioPlot.ticks(upTo: 0.66, integral: false)
-    #expect(rates.count == 8)
-    #expect(abs(rates[7] - 0.7) < 1e-12)
-    #expect(MissRatioPlot.ticks(upTo: 0.2, integral: false).map { ($0 * 1000).rounded() } == [0, 50, 100, 150, 200])
-    #expect(MissRatioPlot.decimals(for: [0, 0.025, 0.05]) == 3)
-    #expect(MissRatioPlot.decimals(for: [0, 0.1, 0.2]) == 1)
-    #expect(MissRatioPlot.decimals(for: [0, 5, 10]) == 0)
+  /// The axes start at 0 and step by 1, 2 or 5 times a power of ten (`NiceScale` with about six
+  /// ticks): 12 frames span the nice range 20, whose fifth, 4, rounds to the step 5, so the axis
+  /// ends at 15; a single frame keeps whole steps; a highest fault rate of 0.66 spans 1, step 0.2.
+  @Test func axesAreRoundFromZero() {
+    func values(_ axis: PlotAxis) -> [Double] { axis.ticks.map(\.position) }
+    #expect(values(MissRatioPlot.frameAxis(sizes: 12)) == [0, 5, 10, 15])
+    #expect(values(MissRatioPlot.frameAxis(sizes: 5)) == [0, 1, 2, 3, 4, 5])
+    #expect(values(MissRatioPlot.frameAxis(sizes: 1)) == [0, 1])
+    #expect(values(MissRatioPlot.frameAxis(sizes: 0)) == [0, 1])
+    #expect(values(MissRatioPlot.frameAxis(sizes: 17)) == [0, 5, 10, 15, 20])
+    let large = MissRatioPlot.frameAxis(sizes: 262_144)
+    #expect(values(large) == [0, 100_000, 200_000, 300_000])
+    #expect(large.ticks.map(\.label) == ["0", "100k", "200k", "300k"])
+    let rates = MissRatioPlot.rateAxis(highest: 0.66)
+    #expect(rates.ticks.map(\.label) == ["0.0", "0.2", "0.4", "0.6", "0.8"])
+    #expect(MissRatioPlot.rateAxis(highest: 0.2).ticks.map(\.label) == ["0.00", "0.05", "0.10", "0.15", "0.20"])
+    #expect(MissRatioPlot.rateAxis(highest: 0).ticks.last?.label == "1.0")
   }
 
   @Test func groupedDigits() {
@@ -38,9 +41,10 @@ import Testing
   @Test func downsamplesLongCurves() {
     let faults = (0..<1_000_000).map { 1_000_000 - $0 }
     let svg = MissRatioPlot.svg(faults: faults, accesses: 2_000_000, title: "t", subtitle: "s", frameUnit: "4KiB")
-    let points = svg.split(separator: "points=\"")[1].split(separator: "\"")[0].split(separator: " ")
-    #expect(points.count <= 2 * 2 * Int(MissRatioPlot.width))
-    #expect(points.count > 100)
+    let curve = svg.split(separator: "\n").first { $0.contains("stroke=\"#1f6fb4\"") }!
+    let points = curve.filter { $0 == "L" }.count + 1
+    #expect(points <= 2 * 2 * Int(MissRatioPlot.width))
+    #expect(points > 100)
     #expect(!svg.contains("<circle"))
   }
 
@@ -59,6 +63,6 @@ import Testing
     let svg = MissRatioPlot.svg(faults: [], accesses: 0, title: "t", subtitle: "s", frameUnit: "4KiB")
     #expect(svg.contains("no page accesses"))
     #expect(svg.contains(">1.0</text>"))  // the fault-rate axis still runs from 0 to 1
-    #expect(!svg.contains("<polyline"))
+    #expect(!svg.contains("stroke=\"#1f6fb4\""))
   }
 }

@@ -106,16 +106,6 @@ import Testing
     #expect(SVGPlot.label(ofPath: "machine.replacement.policy") == "policy")
   }
 
-  @Test func numbersPrintTheSameEverywhere() {
-    #expect(SVGPlot.coordinate(12.5) == "12.5")
-    #expect(SVGPlot.coordinate(3) == "3")
-    #expect(SVGPlot.coordinate(-0.001) == "0")
-    #expect(SVGPlot.coordinate(1.125) == "1.13")  // halves away from zero
-    #expect(SVGPlot.coordinate(1.005) == "1")  // 1.005 is 1.00499999999999989... in binary
-    #expect(SVGPlot.shortNumber(0.25) == "0.25")
-    #expect(SVGPlot.shortNumber(1024) == "1024")
-  }
-
   static let tinyGolden = """
     <?xml version="1.0" encoding="UTF-8"?>
     <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="720" height="440" viewBox="0 0 720 440" \

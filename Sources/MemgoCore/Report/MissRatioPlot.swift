@@ -1,8 +1,8 @@
 /// A miss-ratio curve drawn as a standalone SVG line plot: fault rate against memory size in
 /// frames, with a title, labelled axes, tick marks at round values and a light grid.
 ///
-/// Hand-written SVG 1.1, deterministic (fixed decimals, no dates or random ids), readable in any
-/// browser. The curve has one point per size, which could be millions; within each pixel column
+/// Drawn on the shared `SVGCanvas` with `PlotAxis` axes from zero; deterministic (fixed decimals,
+/// no dates or random ids), readable in any browser. The curve has one point per size, which could be millions; within each pixel column
 /// only the first and last points are kept (the curve never rises with more memory, so they are
 /// its highest and lowest there), so the file stays small and draws the same line.
 public enum MissRatioPlot {
@@ -21,49 +21,42 @@ public enum MissRatioPlot {
   ///   - subtitle: a second line (counts, page size, exact or sampled).
   ///   - frameUnit: what one frame holds, for the x axis label (e.g. `4KiB`).
   public static func svg(faults: [Int], accesses: Int, title: String, subtitle: String, frameUnit: String) -> String {
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
+    typealias Canvas = SVGCanvas
     let rates = faults.map { accesses == 0 ? 0 : Double($0) / Double(accesses) }
-    let xTicks = ticks(upTo: Double(max(faults.count, 1)), integral: true)
-    let highest = rates.max() ?? 0
-    let yTicks = ticks(upTo: highest > 0 ? highest : 1, integral: false)
-    let xMax = xTicks.last ?? 1
-    let yMax = yTicks.last ?? 1
-    func x(_ frames: Double) -> Double { left + frames / xMax * plotWidth }
-    func y(_ rate: Double) -> Double { top + plotHeight - rate / yMax * plotHeight }
+    let xAxis = frameAxis(sizes: faults.count)
+    let yAxis = rateAxis(highest: rates.max() ?? 0)
+    let (plotLeft, plotRight) = (left, width - right)
+    let (plotTop, plotBottom) = (top, height - bottom)
+    func x(_ frames: Double) -> Double { xAxis.pixel(frames, from: plotLeft, to: plotRight) }
+    func y(_ rate: Double) -> Double { yAxis.pixel(rate, from: plotBottom, to: plotTop) }
 
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
-    out += "viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(font)\">\n"
-    out += "<title>\(SVGPlot.escape(title))</title>\n"
-    out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-    out += text(width / 2, 30, title, size: 18, anchor: "middle", extra: " font-weight=\"bold\"")
-    out += text(width / 2, 53, subtitle, size: 13, anchor: "middle", extra: " fill=\"#555555\"")
+    var out = Canvas.begin(width: width, height: height, title: title, font: font)
+    out += Canvas.text(width / 2, 30, title, " font-size=\"18\" text-anchor=\"middle\" font-weight=\"bold\"")
+    out += Canvas.text(width / 2, 53, subtitle, " font-size=\"13\" text-anchor=\"middle\" fill=\"#555555\"")
 
     // Grid and ticks.
     out += "<g stroke=\"#e3e3e3\" stroke-width=\"1\">\n"
-    for t in xTicks.dropFirst() { out += line(x(t), top, x(t), top + plotHeight) }
-    for t in yTicks.dropFirst() { out += line(left, y(t), left + plotWidth, y(t)) }
+    for t in xAxis.ticks.dropFirst() { out += Canvas.line(x(t.position), plotTop, x(t.position), plotBottom) }
+    for t in yAxis.ticks.dropFirst() { out += Canvas.line(plotLeft, y(t.position), plotRight, y(t.position)) }
     out += "</g>\n<g stroke=\"#333333\" stroke-width=\"1\">\n"
-    for t in xTicks { out += line(x(t), top + plotHeight, x(t), top + plotHeight + 6) }
-    for t in yTicks { out += line(left - 6, y(t), left, y(t)) }
-    out += line(left, top + plotHeight, left + plotWidth, top + plotHeight)
-    out += line(left, top, left, top + plotHeight)
+    for t in xAxis.ticks { out += Canvas.line(x(t.position), plotBottom, x(t.position), plotBottom + 6) }
+    for t in yAxis.ticks { out += Canvas.line(plotLeft - 6, y(t.position), plotLeft, y(t.position)) }
+    out += Canvas.line(plotLeft, plotBottom, plotRight, plotBottom)
+    out += Canvas.line(plotLeft, plotTop, plotLeft, plotBottom)
+    out += "</g>\n<g font-size=\"12\">\n"
+    for t in xAxis.ticks { out += Canvas.text(x(t.position), plotBottom + 22, t.label, " text-anchor=\"middle\"") }
+    for t in yAxis.ticks { out += Canvas.text(plotLeft - 10, y(t.position) + 4, t.label, " text-anchor=\"end\"") }
     out += "</g>\n"
-    let yDecimals = decimals(for: yTicks)
-    for t in xTicks { out += text(x(t), top + plotHeight + 22, frameLabel(t), size: 12, anchor: "middle") }
-    for t in yTicks {
-      out += text(left - 10, y(t) + 4, NumberFormat.fixed(t, decimals: yDecimals), size: 12, anchor: "end")
-    }
-    out += text(left + plotWidth / 2, height - 20, "memory size (frames of \(frameUnit))", size: 14, anchor: "middle")
-    let yLabelX = n(24)
-    let yLabelY = n(top + plotHeight / 2)
-    out += "<text x=\"\(yLabelX)\" y=\"\(yLabelY)\" font-size=\"14\" text-anchor=\"middle\" "
-    out += "transform=\"rotate(-90 \(yLabelX) \(yLabelY))\">fault rate (faults per page access)</text>\n"
+    out += Canvas.text(
+      (plotLeft + plotRight) / 2, height - 20, "memory size (frames of \(frameUnit))",
+      " font-size=\"14\" text-anchor=\"middle\"")
+    out += Canvas.verticalText(24, (plotTop + plotBottom) / 2, "fault rate (faults per page access)", " font-size=\"14\"")
 
     // The curve.
     if rates.isEmpty {
-      out += text(left + plotWidth / 2, top + plotHeight / 2, "no page accesses", size: 14, anchor: "middle")
+      out += Canvas.text(
+        (plotLeft + plotRight) / 2, (plotTop + plotBottom) / 2, "no page accesses",
+        " font-size=\"14\" text-anchor=\"middle\"")
     } else {
       // Half-pixel columns: keep a point if it is the first or the last of its column.
       func column(_ i: Int) -> Int { Int((x(Double(i + 1)) * 2).rounded(.down)) }
@@ -74,52 +67,32 @@ public enum MissRatioPlot {
         let last = i + 1 == rates.count || column(i + 1) != c
         if first || last { points.append((x(Double(i + 1)), y(rate))) }
       }
-      out += "<polyline fill=\"none\" stroke=\"#1f6fb4\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\""
-      out += points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-      out += "\"/>\n"
+      var path = Canvas.PathData()
+      for (i, p) in points.enumerated() {
+        if i == 0 { path.move(p.0, p.1) } else { path.line(p.0, p.1) }
+      }
+      out += Canvas.path(path, " fill=\"none\" stroke=\"#1f6fb4\" stroke-width=\"2\" stroke-linejoin=\"round\"")
       if rates.count <= 40 {
         out += "<g fill=\"#1f6fb4\">\n"
-        for p in points { out += "<circle cx=\"\(n(p.0))\" cy=\"\(n(p.1))\" r=\"3\"/>\n" }
+        for p in points { out += Canvas.circle(p.0, p.1, r: 3) }
         out += "</g>\n"
       }
     }
-    out += "</svg>\n"
+    out += Canvas.end
     return out
   }
 
   // MARK: - Axes
 
-  /// Tick values `0, step, 2 step, ...` up to the first multiple of `step` at or above `maximum`,
-  /// with `step` the smallest of 1, 2, 2.5 or 5 times a power of ten giving at most seven intervals (integral: whole
-  /// steps of at least 1, never 2.5).
-  static func ticks(upTo maximum: Double, integral: Bool) -> [Double] {
-    let raw = maximum / 7
-    var magnitude = 1.0
-    while magnitude * 10 <= raw { magnitude *= 10 }
-    while magnitude > raw && magnitude > 1e-12 { magnitude /= 10 }
-    var step = magnitude * 10
-    for factor in [1.0, 2.0, 2.5, 5.0] where magnitude * factor >= raw {
-      // Whole-number axes skip 2.5 below 10 (it would round to 3).
-      if integral && factor == 2.5 && magnitude < 10 { continue }
-      step = magnitude * factor
-      break
-    }
-    if integral { step = max(1, step.rounded(.up)) }
-    var values: [Double] = [0]
-    while values.last! < maximum * (1 - 1e-12) { values.append(Double(values.count) * step) }
-    if values.count == 1 { values.append(step) }
-    return values
+  /// The memory-size axis: 0 to at least `sizes` frames (at least 1), whole steps of 1, 2 or 5
+  /// times a power of ten, labelled as frame counts.
+  static func frameAxis(sizes: Int) -> PlotAxis {
+    .linear(covering: [Double(max(sizes, 1))], includeZero: true, ticks: 6, wholeSteps: true, label: frameLabel)
   }
 
-  /// The decimals that show every tick distinctly (0.25 needs 2, 0.2 needs 1).
-  static func decimals(for ticks: [Double]) -> Int {
-    guard ticks.count > 1 else { return 0 }
-    let step = ticks[1] - ticks[0]
-    for d in 0...12 {
-      let scaled = step * NumberFormat.powersOfTen[d]
-      if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { return d }
-    }
-    return 12
+  /// The fault-rate axis: 0 to at least `highest` (to 1 when nothing faulted).
+  static func rateAxis(highest: Double) -> PlotAxis {
+    .linear(covering: [highest > 0 ? highest : 1], includeZero: true, ticks: 6)
   }
 
   /// A frame count for a tick label: `800`, `5000`, `20k`, `1.5M`.
@@ -139,21 +112,5 @@ public enum MissRatioPlot {
       out.append(digit)
     }
     return (n < 0 ? "-" : "") + out
-  }
-
-  // MARK: - SVG elements
-
-  /// A coordinate with one decimal.
-  static func n(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
-
-  static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
-    "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\"/>\n"
-  }
-
-  static func text(_ x: Double, _ y: Double, _ content: String, size: Int, anchor: String, extra: String = "")
-    -> String
-  {
-    "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(extra)>"
-      + "\(SVGPlot.escape(content))</text>\n"
   }
 }

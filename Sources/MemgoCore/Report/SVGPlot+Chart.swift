@@ -8,12 +8,6 @@ extension SVGPlot {
     var points: [(t: Double, mean: Double, ci: Double?)]
   }
 
-  /// A tick on the x axis: its position in axis space and its label.
-  struct Tick {
-    var t: Double
-    var label: String
-  }
-
   struct Chart {
     var title: String
     var subtitle: String
@@ -21,9 +15,10 @@ extension SVGPlot {
     var yLabel: String
     var legendTitle: String
     var series: [Series]
-    var xDomain: (low: Double, high: Double)
-    var xTicks: [Tick]
-    var yScale: NiceScale
+    /// The x axis: the swept values (or their logarithms, or category indices) and their ticks.
+    var xAxis: PlotAxis
+    /// The y axis: the metric in display units, from 0, with nice ticks.
+    var yAxis: PlotAxis
 
     // MARK: Building
 
@@ -36,15 +31,17 @@ extension SVGPlot {
 
       // The x axis: the first numeric axis with two distinct values, else the first axis as categories.
       let numeric = axes.map(SVGPlot.numbers(of:))
-      let xAxis =
+      let xIndex =
         axes.indices.first { a in
           guard let n = numeric[a] else { return false }
           return Set(n.values).count >= 2
         } ?? 0
       let headers = ReportTables.axisHeaders(axes)
-      let xName = SVGPlot.label(ofPath: axes[xAxis].path)
+      let xName = SVGPlot.label(ofPath: axes[xIndex].path)
       var positions: [Double]
-      if let n = numeric[xAxis], Set(n.values).count >= 2 {
+      var xScale = PlotAxis.Scale.linear
+      var xTicks: [PlotAxis.Tick]
+      if let n = numeric[xIndex], Set(n.values).count >= 2 {
         let values = n.values
         let (scale, symbol) = Chart.displayUnit(for: n.quantity, values: values)
         xLabel = symbol.isEmpty ? xName : "\(xName) (\(symbol))"
@@ -55,16 +52,19 @@ extension SVGPlot {
         if positive && (ratio >= 16 || (powersOfTwo && ratio >= 4 && Set(values).count >= 3)) {
           let base = powersOfTwo ? 2.0 : 10.0
           xLabel = symbol.isEmpty ? "\(xName) (log scale)" : "\(xName) (\(symbol), log scale)"
-          positions = values.map { Chart.logarithm($0, base: base) }
+          xScale = .logarithmic(base: base)
+          positions = values.map { PlotAxis.logarithm($0, base: base) }
           let distinct = Array(Set(values)).sorted()
           if distinct.count <= 12 {
-            xTicks = distinct.map { Tick(t: Chart.logarithm($0, base: base), label: SVGPlot.shortNumber($0 * scale)) }
+            xTicks = distinct.map {
+              PlotAxis.Tick(position: PlotAxis.logarithm($0, base: base), label: PlotAxis.shortNumber($0 * scale))
+            }
           } else {
             let low = positions.min() ?? 0
             let high = positions.max() ?? 1
             // A tolerance keeps log10(1e-6) = -5.999999999999999 from losing its tick.
             xTicks = stride(from: (low - 1e-9).rounded(.up), through: (high + 1e-9).rounded(.down), by: 1).map { k in
-              Tick(t: k, label: SVGPlot.shortNumber(Chart.power(base, k) * scale))
+              PlotAxis.Tick(position: k, label: PlotAxis.shortNumber(PlotAxis.power(base, k) * scale))
             }
           }
         } else {
@@ -75,24 +75,27 @@ extension SVGPlot {
           let gaps = zip(distinct.dropFirst(), distinct).map { $0 - $1 }
           if distinct.count <= 10 && (gaps.min() ?? 0) >= 0.06 * (high - low) {
             // Few, well separated values: a tick at each swept value.
-            xTicks = distinct.map { Tick(t: $0, label: SVGPlot.shortNumber($0 * scale)) }
+            xTicks = distinct.map { PlotAxis.Tick(position: $0, label: PlotAxis.shortNumber($0 * scale)) }
           } else {
             let nice = NiceScale(minimum: low, maximum: high, ticks: 6)
             let slack = (high - low) * 0.05
             xTicks = nice.values.filter { $0 >= low - slack - 1e-12 && $0 <= high + slack + 1e-12 }.map { v in
-              Tick(t: v, label: NumberFormat.fixed(v * scale, decimals: NiceScale.decimals(ofStep: nice.step * scale)))
+              PlotAxis.Tick(
+                position: v, label: NumberFormat.fixed(v * scale, decimals: NiceScale.decimals(ofStep: nice.step * scale)))
             }
           }
         }
       } else {
         xLabel = xName
-        positions = axes[xAxis].values.indices.map(Double.init)
-        xTicks = axes[xAxis].values.enumerated().map { Tick(t: Double($0.offset), label: JSONWriter.text($0.element)) }
+        positions = axes[xIndex].values.indices.map(Double.init)
+        xTicks = axes[xIndex].values.enumerated().map {
+          PlotAxis.Tick(position: Double($0.offset), label: JSONWriter.text($0.element))
+        }
       }
       let low = positions.min() ?? 0
       let high = positions.max() ?? 1
       let pad = high > low ? (high - low) * 0.06 : 0.5
-      xDomain = (low - pad, high + pad)
+      xAxis = PlotAxis(scale: xScale, low: low - pad, high: high + pad, ticks: xTicks)
 
       // The y values in display units.
       let means = report.points.map { $0.metrics[metric].mean }
@@ -110,7 +113,7 @@ extension SVGPlot {
       yLabel = symbol.isEmpty ? metric.label : "\(metric.label) (\(symbol))"
 
       // One series per combination of the other axes, in enumeration order.
-      let others = axes.indices.filter { $0 != xAxis }
+      let others = axes.indices.filter { $0 != xIndex }
       let combinations = others.reduce(1) { $0 * sizes[$1] }
       var series: [Series] = []
       var lowest = 0.0
@@ -127,8 +130,8 @@ extension SVGPlot {
           return others.count == 1 ? value : "\(headers[a])=\(value)"
         }.joined(separator: ", ")
         var points: [(t: Double, mean: Double, ci: Double?)] = []
-        for i in 0..<sizes[xAxis] {
-          coordinates[xAxis] = i
+        for i in 0..<sizes[xIndex] {
+          coordinates[xIndex] = i
           let p = zip(coordinates, strides).reduce(0) { $0 + $1.0 * $1.1 }
           let summary = report.points[p].metrics[metric]
           let mean = summary.mean * unit.scale
@@ -148,7 +151,7 @@ extension SVGPlot {
       if metric.unit == .fraction && highest <= 100 && scale.upper > 100 {
         scale.upper = (100 / scale.step).rounded(.up) * scale.step
       }
-      yScale = scale
+      yAxis = PlotAxis(scale)
       legendTitle = others.count == 1 ? headers[others[0]] : ""
 
       let n = report.points.map(\.replications).max() ?? 0
@@ -174,26 +177,6 @@ extension SVGPlot {
         }
         return (1, "B")
       }
-    }
-
-    /// log_base(x), exact for whole powers of the base.
-    static func logarithm(_ x: Double, base: Double) -> Double {
-      // Exact for powers of the base: count the factors rather than call log().
-      var k = 0.0
-      var v = x
-      while v >= base && v == v.rounded() && (v / base) == (v / base).rounded() {
-        v /= base
-        k += 1
-      }
-      if v == 1 { return k }
-      return k + SVGPlot.log(v) / SVGPlot.log(base)
-    }
-
-    /// base^k for a whole k (negative too), by repeated multiplication.
-    static func power(_ base: Double, _ k: Double) -> Double {
-      var p = 1.0
-      for _ in 0..<Int(min(abs(k), 400)) { p *= base }
-      return k < 0 ? 1 / p : p
     }
   }
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Renders a sweep's report as an SVG line chart for papers: one metric (the fault rate unless
 /// told otherwise) against the numeric swept parameter, one line per value of the other
 /// parameters, with 95% confidence intervals as error bars, axes with units, ticks, a legend and a
@@ -97,47 +89,5 @@ public enum SVGPlot {
       }
     }
     return words
-  }
-
-  /// The natural logarithm (the C library's).
-  static func log(_ x: Double) -> Double {
-    #if canImport(Glibc)
-      return Glibc.log(x)
-    #elseif canImport(Musl)
-      return Musl.log(x)
-    #else
-      return Darwin.log(x)
-    #endif
-  }
-
-  // MARK: - Text
-
-  /// `x` to two decimals without trailing zeros (`12.5`, `3`, `-0.25`).
-  static func coordinate(_ x: Double) -> String {
-    let text = NumberFormat.withoutTrailingZeros(NumberFormat.fixed(x, decimals: 2))
-    return text == "-0" ? "0" : text
-  }
-
-  /// `text` with the XML special characters escaped.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default:
-        if let ascii = character.asciiValue, ascii < 0x20 { out += " " } else { out.append(character) }
-      }
-    }
-    return out
-  }
-
-  /// `x` to at most three significant digits, without trailing zeros (`0.25`, `1024`, `1.5`).
-  static func shortNumber(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return NumberFormat.withoutTrailingZeros(NumberFormat.significant(x, digits: 3))
   }
 }
