@@ -1,13 +1,5 @@
 import MemgoCore
 
-/// One option a command accepts.
-struct OptionSpec {
-  /// The long name without dashes (`format`).
-  var name: String
-  /// Whether it takes a value (`--format json` or `--format=json`).
-  var takesValue: Bool
-}
-
 /// A command line split into options and positional arguments, checked against a command's
 /// option list: unknown options are usage errors that suggest the nearest known one.
 struct ParsedArguments {
@@ -79,7 +71,8 @@ struct ParsedArguments {
   func choice(_ name: String, command: String, from choices: [String]) throws(CLIError) -> String? {
     guard let text = values[name] else { return nil }
     guard choices.contains(text) else {
-      throw .usage("\(command): --\(name) '\(text)' is not one of \(choices.joined(separator: ", "))")
+      let hint = nearestName(text, in: choices).map { " (did you mean '\($0)'?)" } ?? ""
+      throw .usage("\(command): --\(name) '\(text)' is not one of \(choices.joined(separator: ", "))\(hint)")
     }
     return text
   }

@@ -2,11 +2,30 @@ import MemgoCore
 
 /// `memgo bench`: run the built-in benchmarks and print their speed and memory.
 enum BenchCommand {
-  static let options = [
-    OptionSpec(name: "quick", takesValue: false),
-    OptionSpec(name: "long", takesValue: false),
-    OptionSpec(name: "format", takesValue: true),
+  static let options: [OptionSpec] = [
+    OptionSpec("quick", help: "Run short cases (about a tenth of the accesses), for a smoke test"),
+    OptionSpec("long", help: "Also run the 100M-access case that shows memory does not grow with run length"),
+    .choice("format", help: "Output format", choices: ["table", "json"], default: "table"),
   ]
+
+  static let spec: CommandSpec = CommandSpec(
+    name: "bench", synopsis: "", summary: "Run the built-in performance benchmarks.",
+    overview: "Measure memgo's speed on built-in cases (build with -c release to measure).",
+    usage: "bench [--quick] [--long] [--format table|json]", options: options,
+    notes: HelpFormatter.paragraph(
+      "Cases: 'des-zipf-lru' — 8 processes, zipf access, global LRU, 4-level page table, 64-entry 4-way TLB, "
+        + "10M page accesses (with --long also 'des-zipf-lru-long', 100M); 'sweep16-jobs1' and 'sweep16-jobs2' — "
+        + "the same workload swept over 16 memory sizes (10M page accesses in all), run with one and with two "
+        + "worker threads (best of 3 runs each), and their ratio, sweepSpeedup. Reported per case: "
+        + "accessesPerWallSecond, eventsPerWallSecond, peakResidentBytes, wallSeconds.")
+      + HelpFormatter.paragraph(
+        "Trace cases, on a 10M-line plain trace generated in $TMPDIR first (its generation time is reported as "
+          + "setupSeconds, not measured; the file is deleted after): 'trace-lru' (LRU at 4096 frames, parsing "
+          + "included), 'trace-lru-1-thread' (the same with --jobs 1), 'trace-mrc' (exact LRU miss-ratio curve at "
+          + "every size), 'trace-mrc-shards' (the curve sampled at 1%), 'trace-lru-classified' (LRU plus OPT and "
+          + "the 3C split). They also report references and referencesPerWallSecond. Every case reports "
+          + "cpuSeconds too: on a machine busy with other work, wall time includes waiting for a core."),
+    check: { arguments throws(CLIError) in _ = try parse(arguments) }, run: { arguments throws(CLIError) in try main(arguments) })
 
   /// Parses and checks the arguments without running anything; nil for `--help`.
   static func parse(_ arguments: [String]) throws(CLIError) -> (args: ParsedArguments, format: String)? {
@@ -18,7 +37,7 @@ enum BenchCommand {
 
   static func main(_ arguments: [String]) throws(CLIError) {
     guard let (args, format) = try parse(arguments) else {
-      Output.write(HelpText.bench)
+      Output.write(spec.help)
       return
     }
     let cases = Benchmarks.cases(quick: args.flags.contains("quick"), long: args.flags.contains("long"))

@@ -6,18 +6,36 @@ import MemgoCore
 /// (`write VA "TEXT"`, `read VA SIZE`, `stats`, `exit`) and prints each reply as one readable
 /// line per page (or the raw reply with `--json`).
 enum ClientCommand {
-  static let options = [
-    OptionSpec(name: "socket", takesValue: true),
-    OptionSpec(name: "connect", takesValue: true),
-    OptionSpec(name: "name", takesValue: true),
-    OptionSpec(name: "address-space", takesValue: true),
-    OptionSpec(name: "json", takesValue: false),
+  static let options: [OptionSpec] = [
+    OptionSpec("socket", value: "PATH", help: "The server's Unix socket", completion: .file(extension: nil)),
+    OptionSpec("connect", value: "HOST:PORT", help: "The server's TCP address"),
+    OptionSpec("name", value: "NAME", help: "The process's name", default: "client"),
+    OptionSpec("address-space", value: "SIZE", help: "Its virtual address space", default: "16MiB"),
+    OptionSpec("json", help: "Print the raw reply lines"),
   ]
+
+  static let spec: CommandSpec = CommandSpec(
+    name: "client", synopsis: "", summary: "Talk to a memgo serve from a terminal or a command file.",
+    overview: "A client of memgo serve: spawns one process, then sends one request per command read from FILE (or "
+      + "the terminal) and prints each reply, one line per page touched (physical address, page-table entries, "
+      + "fault, victim, latency).",
+    usage: "client (--socket PATH | --connect HOST:PORT) [FILE] [options]",
+    arguments: [
+      ArgumentSpec(
+        name: "FILE", help: "Commands, one per line (default: the terminal).", completion: .file(extension: nil))
+    ],
+    options: options,
+    notes: "COMMANDS:\n"
+      + HelpFormatter.entry("write VA \"TEXT\"", "Write TEXT (\\n for a newline) at virtual address VA (0x... or decimal).")
+      + HelpFormatter.entry("read VA SIZE", "Read SIZE bytes at VA.")
+      + HelpFormatter.entry("stats", "The session's metrics so far.")
+      + HelpFormatter.entry("exit", "End the process (also at the end of the input)."),
+    run: { arguments throws(CLIError) in try main(arguments) })
 
   static func main(_ arguments: [String]) throws(CLIError) {
     let args = try ParsedArguments(arguments, command: "client", options: options)
     if args.flags.contains("help") {
-      Output.write(HelpText.client)
+      Output.write(spec.help)
       return
     }
     guard args.positionals.count <= 1 else { throw .usage("client: expected at most one command file") }

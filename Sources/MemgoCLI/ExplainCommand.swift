@@ -3,13 +3,28 @@ import MemgoCore
 /// `memgo explain --refs 7,0,1,... [--frames N] [--policy P] [--format F]`: run a short reference
 /// string through one replacement policy and print the textbook step table (`ExplainResult`).
 enum ExplainCommand {
-  static let options = [
-    OptionSpec(name: "refs", takesValue: true),
-    OptionSpec(name: "frames", takesValue: true),
-    OptionSpec(name: "policy", takesValue: true),
-    OptionSpec(name: "format", takesValue: true),
-    OptionSpec(name: "seed", takesValue: true),
+  static let options: [OptionSpec] = [
+    OptionSpec(
+      "refs", value: "LIST",
+      help: "Page numbers separated by commas, each optionally prefixed by W (a write) or R (a read), e.g. "
+        + "7,0,1,2,0,3,W0,4",
+      values: "0...2^40-1; at most 10000 references"),
+    OptionSpec("frames", value: "N", help: "Number of page frames", values: "1...64", default: "3"),
+    .choice(
+      "policy", value: "P", help: "Replacement policy with its default parameters", choices: PolicyKind.allCases.map(\.rawValue),
+      default: "fifo", details: "Time-based parameters count references."),
+    .choice("format", help: "Output format", choices: formats, default: "table"),
+    .seed(help: "Seed of the random policy", default: "1"),
   ]
+
+  static let spec: CommandSpec = CommandSpec(
+    name: "explain", synopsis: "--refs LIST", summary: "Textbook step table of a reference string under one policy.",
+    overview: "Run a short reference string through one replacement policy and print the step table that "
+      + "operating-systems textbooks draw: one column per reference, the page in each frame after it, faults "
+      + "marked F, victims named, then the fault count. Frames start empty; cold faults count.",
+    usage: "explain --refs LIST [--frames N] [--policy P] [--format F]", options: options,
+    notes: "EXAMPLE: memgo explain --refs 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1 --frames 3 --policy lru\n",
+    run: { arguments throws(CLIError) in try main(arguments) })
 
   /// The output formats.
   static let formats = ["table", "markdown", "json"]
@@ -17,7 +32,7 @@ enum ExplainCommand {
   static func main(_ arguments: [String]) throws(CLIError) {
     let args = try ParsedArguments(arguments, command: "explain", options: options)
     if args.flags.contains("help") {
-      Output.write(HelpText.explain)
+      Output.write(spec.help)
       return
     }
     guard args.positionals.isEmpty else {

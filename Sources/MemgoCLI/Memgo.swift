@@ -21,34 +21,15 @@ public func runMemgo(_ arguments: [String]) -> Int32 {
 }
 
 func dispatch(_ arguments: [String]) throws(CLIError) {
-  guard let command = arguments.first else {
-    Output.write(HelpText.overview)
+  guard let name = arguments.first else {
+    Output.write(HelpFormatter.overview(Commands.all))
     throw .usage("no command given (try 'memgo help')")
   }
   let rest = Array(arguments.dropFirst())
-  switch command {
-  case "run": try RunCommand.main(rest)
-  case "validate": try ValidateCommand.main(rest)
-  case "bench": try BenchCommand.main(rest)
-  case "explain": try ExplainCommand.main(rest)
-  case "merge": try MergeCommand.main(rest)
-  case "reproduce": try ReproduceCommand.main(rest)
-  case "trace": try TraceCommand.main(rest)
-  case "serve": try ServeCommand.main(rest)
-  case "client": try ClientCommand.main(rest)
-  case "help", "-h", "--help":
-    if let topic = rest.first {
-      guard let text = HelpText.forCommand(topic) else {
-        throw .usage("help: unknown command '\(topic)' (commands: \(HelpText.commands.joined(separator: ", ")))")
-      }
-      Output.write(text)
-    } else {
-      Output.write(HelpText.overview)
-    }
+  switch name {
+  case "-h", "--help": try HelpCommand.spec.run(rest)
   case "--version", "version": Output.write("memgo \(memgoVersion)\n")
-  default:
-    let hint = nearestName(command, in: HelpText.commands).map { " (did you mean '\($0)'?)" } ?? ""
-    throw .usage("unknown command '\(command)'\(hint); see 'memgo help'")
+  default: try Commands.find(name).run(rest)
   }
 }
 

@@ -12,14 +12,31 @@ import MemgoCore
 /// has no scenario, unless reports/ matches byte for byte. Documents written by hand beside the
 /// reports (a stem in capitals: VALIDATION.md) and subdirectories (plots/) are left alone.
 enum ReproduceCommand {
-  static let options = [
-    OptionSpec(name: "check", takesValue: false),
-    OptionSpec(name: "scenarios", takesValue: true),
-    OptionSpec(name: "reports", takesValue: true),
-    OptionSpec(name: "jobs", takesValue: true),
-    OptionSpec(name: "quiet", takesValue: false),
-    OptionSpec(name: "progress", takesValue: false),
+  static let options: [OptionSpec] = [
+    OptionSpec(
+      "check",
+      help: "Regenerate into a temporary directory and compare: exit status 1, naming every file that differs, "
+        + "is missing, or has no scenario",
+      default: "off, write into reports/",
+      details: "Documents named in capitals (VALIDATION.md) and subdirectories are left alone."),
+    OptionSpec(
+      "scenarios", value: "DIR", help: "Where the scenarios are", values: "a directory", default: "scenarios",
+      completion: .directory),
+    OptionSpec(
+      "reports", value: "DIR", help: "Where the reports are", values: "a directory", default: "reports",
+      completion: .directory),
+    .jobs(help: "Work units run in parallel"),
+    OptionSpec("progress", help: "Show progress on stderr even when it is not a terminal"),
+    OptionSpec("quiet", help: "Print nothing on stdout and no progress"),
   ]
+
+  static let spec: CommandSpec = CommandSpec(
+    name: "reproduce", synopsis: "[--check]",
+    summary: "Regenerate reports/ from scenarios/; --check compares instead.",
+    overview: "Regenerate the committed reports from the example scenarios: every scenarios/*.json gives "
+      + "reports/NAME.md, .csv, .json and, for a sweep, .svg.",
+    usage: "reproduce [--check] [options]", options: options,
+    run: { arguments throws(CLIError) in try main(arguments) })
 
   /// The extensions of report files (others in reports/ are left alone).
   static let reportExtensions = ["md", "csv", "json", "svg"]
@@ -27,7 +44,7 @@ enum ReproduceCommand {
   static func main(_ arguments: [String]) throws(CLIError) {
     let args = try ParsedArguments(arguments, command: "reproduce", options: options)
     if args.flags.contains("help") {
-      Output.write(HelpText.reproduce)
+      Output.write(spec.help)
       return
     }
     guard args.positionals.isEmpty else { throw .usage("reproduce: unexpected argument '\(args.positionals[0])'") }

@@ -9,30 +9,79 @@ import MemgoCore
 /// `memgo run SCENARIO.json [options]`: simulate every point and replication, print the report,
 /// write report files with `--out` and the event log with `--log`.
 enum RunCommand {
-  static let options = [
-    OptionSpec(name: "seed", takesValue: true),
-    OptionSpec(name: "replications", takesValue: true),
-    OptionSpec(name: "format", takesValue: true),
-    OptionSpec(name: "out", takesValue: true),
-    OptionSpec(name: "log", takesValue: true),
-    OptionSpec(name: "jobs", takesValue: true),
-    OptionSpec(name: "quiet", takesValue: false),
-    OptionSpec(name: "shard", takesValue: true),
-    OptionSpec(name: "resume", takesValue: false),
-    OptionSpec(name: "progress", takesValue: false),
-    OptionSpec(name: "plot", takesValue: true),
+  static let options: [OptionSpec] = [
+    .seed(help: "Base seed of every random stream", default: "the scenario's \"seed\", else 1"),
+    OptionSpec(
+      "replications", value: "N", help: "Replications per sweep point", values: "1...100000",
+      default: "the scenario's \"replications\", else 1"),
+    .reportFormat(),
+    OptionSpec(
+      "out", value: "DIR",
+      help: "Also write DIR/NAME.md, DIR/NAME.csv, DIR/NAME.json and, for a sweep, DIR/NAME.svg; keep each "
+        + "finished work unit in DIR/NAME.units until the run completes",
+      values: "a directory", default: "none", completion: .directory),
+    OptionSpec(
+      "log", value: "FILE|-",
+      help: "Write the event log (JSON Lines) to FILE, or to stdout with '-' (the report then goes only to --out)",
+      details: "One run only: no sweep and one replication.", completion: .file(extension: nil)),
+    .jobs(help: "Work units (point × replication) run in parallel; the report is the same for every N"),
+    OptionSpec(
+      "shard", value: "K/N",
+      help: "Run only the work units whose index is K-1 modulo N and write them to DIR/NAME.shard-K-of-N.json "
+        + "for 'memgo merge'; needs --out",
+      values: "1\u{A0}≤\u{A0}K\u{A0}≤\u{A0}N", default: "all units"),
+    OptionSpec(
+      "resume",
+      help: "Skip the work units already finished in --out (after an interruption) and run the rest",
+      default: "off; a run without it starts afresh"),
+    OptionSpec(
+      "plot", value: "METRIC", help: "The metric plotted in NAME.svg and compared in paired differences",
+      values: "a report key such as faultRate, latencyP99, throughput", default: "faultRate",
+      completion: .choices(Metric.allCases.map(\.key))),
+    OptionSpec(
+      "progress", help: "Show progress on stderr even when it is not a terminal",
+      default: "on a terminal, for runs longer than a second"),
+    OptionSpec("quiet", help: "Print nothing on stdout and no progress (use with --out)"),
   ]
 
-  static func main(_ arguments: [String]) throws(CLIError) {
-    let args = try ParsedArguments(arguments, command: "run", options: options)
-    if args.flags.contains("help") {
-      Output.write(HelpText.run)
-      return
-    }
+  static let spec: CommandSpec = CommandSpec(
+    name: "run", synopsis: "SCENARIO.json", summary: "Simulate a scenario and print its report.",
+    overview: "Simulate a scenario (every sweep point, every replication) and print its report.",
+    usage: "run SCENARIO.json [options]",
+    arguments: [
+      ArgumentSpec(
+        name: "SCENARIO.json", help: "The scenario file (see README, \"Scenario reference\").",
+        completion: .file(extension: "json"))
+    ],
+    options: options,
+    notes: HelpFormatter.paragraph(
+      "SIGINT or SIGTERM stops the run after the work units in progress: those finished are kept in --out "
+        + "(exit status 1); a second signal stops at once."),
+    check: { arguments throws(CLIError) in _ = try parse(arguments) }, run: { arguments throws(CLIError) in try main(arguments) })
+
+  /// What the command line asks for, checked before any file is read.
+  struct Request {
+    var path: String
+    var format: ReportFormat
+    var replications: Int?
+    var jobs: Int
+    var plot: Metric
+    var seed: UInt64?
+    var shard: ShardSpec?
+    var out: String?
+    var log: String?
+    var resume: Bool
+    var quiet: Bool
+    var progress: Bool
+  }
+
+  /// Parses and checks the arguments without reading any file; nil for `--help`.
+  static func parse(_ arguments: [String]) throws(CLIError) -> Request? {
+    let args = try spec.parse(arguments)
+    if args.flags.contains("help") { return nil }
     guard args.positionals.count == 1 else {
       throw .usage("run: expected one scenario file, got \(args.positionals.count) (usage: memgo run SCENARIO.json [options])")
     }
-    let path = args.positionals[0]
     let format = try ReportFormat(rawValue: args.choice("format", command: "run", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
     let replications = try args.integer("replications", command: "run", in: 1...100_000)
     let jobs = try jobCount(args, command: "run")
@@ -61,16 +110,29 @@ enum RunCommand {
     if args.values["log"] != nil && (shard != nil || resume) {
       throw .usage("run: --log records one whole run: it cannot be combined with --shard or --resume")
     }
+    return Request(
+      path: args.positionals[0], format: format, replications: replications, jobs: jobs, plot: plot, seed: seed,
+      shard: shard, out: out, log: args.values["log"], resume: resume, quiet: args.flags.contains("quiet"),
+      progress: args.flags.contains("progress"))
+  }
 
+  static func main(_ arguments: [String]) throws(CLIError) {
+    guard let request = try parse(arguments) else {
+      Output.write(spec.help)
+      return
+    }
+    let (path, format, replications, jobs, plot) =
+      (request.path, request.format, request.replications, request.jobs, request.plot)
+    let (seed, shard, out, resume) = (request.seed, request.shard, request.out, request.resume)
     let loaded = try loadScenario(path)
     let plan = RunPlan(loaded: loaded, seedOverride: seed, replicationsOverride: replications, version: memgoVersion)
     let file = plan.scenario
     if let replications, let problem = ResourceEstimate.resultProblem(of: file.points) {
       throw .usage("\(path): --replications \(replications): \(problem)")
     }
-    let quiet = args.flags.contains("quiet")
+    let quiet = request.quiet
 
-    if let logPath = args.values["log"] {
+    if let logPath = request.log {
       guard file.points.count == 1, file.points[0].scenario.replications == 1 else {
         throw .usage(
           "run: --log records one run, but \(path) has \(file.points.count) sweep point(s) × "
@@ -87,7 +149,7 @@ enum RunCommand {
       plan: plan, jobs: jobs, shard: shard, outDirectory: out, resume: resume, primaryMetric: plot)
     let outcome = try runSession(
       session, label: shard.map { "\(file.base.name) shard \($0)" } ?? file.base.name,
-      showProgress: ProgressBar.enabled(force: args.flags.contains("progress"), quiet: quiet))
+      showProgress: ProgressBar.enabled(force: request.progress, quiet: quiet))
     switch outcome {
     case .report(let report):
       if let out { try ReportFiles.write(report, name: file.base.name, to: out, plot: plot) }

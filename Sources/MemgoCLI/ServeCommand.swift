@@ -10,17 +10,56 @@ import MemgoCore
 /// `memgo serve SCENARIO.json --socket PATH | --listen HOST:PORT`: the OS as a server for real
 /// client processes (README, "memgo as a client-server OS").
 enum ServeCommand {
-  static let options = [
-    OptionSpec(name: "socket", takesValue: true),
-    OptionSpec(name: "listen", takesValue: true),
-    OptionSpec(name: "allow-remote", takesValue: false),
-    OptionSpec(name: "swap", takesValue: true),
-    OptionSpec(name: "swap-slots", takesValue: true),
-    OptionSpec(name: "record", takesValue: true),
-    OptionSpec(name: "max-clients", takesValue: true),
-    OptionSpec(name: "out", takesValue: true),
-    OptionSpec(name: "format", takesValue: true),
+  static let options: [OptionSpec] = [
+    OptionSpec(
+      "socket", value: "PATH", help: "Listen on a Unix-domain stream socket (created with mode 0600)",
+      completion: .file(extension: nil)),
+    OptionSpec(
+      "listen", value: "HOST:PORT",
+      help: "Listen on TCP (IPv4; port 0 lets the kernel pick and the port is printed)",
+      details: "A non-loopback HOST needs --allow-remote."),
+    OptionSpec("allow-remote", help: "Accept a non-loopback --listen address"),
+    OptionSpec(
+      "swap", value: "FILE", help: "The swap file", default: "a temporary file, removed at exit",
+      completion: .file(extension: nil)),
+    OptionSpec(
+      "swap-slots", value: "N", help: "At most N pages on swap", values: "1...2^40", default: "no limit",
+      details: "A request that could need more is refused with \"swap is full\"."),
+    OptionSpec("max-clients", value: "N", help: "Processes at once", values: "1...4096", default: "64"),
+    OptionSpec(
+      "record", value: "FILE", help: "Write every page access as a plain trace (see README)",
+      completion: .file(extension: nil)),
+    OptionSpec(
+      "out", value: "DIR", help: "Also write the report files (report.json, .csv, .md) to DIR",
+      completion: .directory),
+    .reportFormat(help: "Report on stdout"),
   ]
+
+  static let spec: CommandSpec = CommandSpec(
+    name: "serve", synopsis: "SCENARIO.json", summary: "Be the OS for real client processes over a socket.",
+    overview: "Be the OS for real client processes: each connection is a process with its own virtual address "
+      + "space; its reads and writes go through the machine's TLB, page tables, frames and replacement policy, "
+      + "with real bytes in a physical memory of frames × pageSize and evicted dirty pages written to a real "
+      + "swap file. One OS model with `memgo run`. Runs until SIGINT or SIGTERM, then prints the session's "
+      + "report (the metrics of `run`, one group per client name).",
+    usage: "serve SCENARIO.json (--socket PATH | --listen 127.0.0.1:PORT) [options]",
+    arguments: [
+      ArgumentSpec(
+        name: "SCENARIO.json",
+        help: "Its `machine` configures the OS (scope global or local; not opt; frames × pageSize at most 4 GiB). "
+          + "`processes`, `stop`, `warmup` and `sweep` may be left out; when present they are ignored (a warning "
+          + "says so): the clients are the processes.",
+        completion: .file(extension: "json"))
+    ],
+    options: options,
+    notes: "PROTOCOL: JSON Lines, one request and one reply per line (at most 4194304 bytes), e.g.\n"
+      + "  {\"op\":\"spawn\",\"name\":\"db\",\"addressSpace\":\"16MiB\"}   (first line)\n"
+      + "  {\"op\":\"write\",\"va\":\"0x1000\",\"data\":\"aGVsbG8=\"}\n"
+      + "  {\"op\":\"read\",\"va\":\"0x1000\",\"size\":5}               (size: 1...1048576)\n"
+      + "  {\"op\":\"stats\"}   {\"op\":\"exit\"}\n"
+      + "See README, \"memgo as a client-server OS\", for the replies.\n\n"
+      + HelpFormatter.paragraph("EXIT STATUS: 0 stopped by a signal; 2 bad usage or invalid scenario; 1 any other failure."),
+    check: { arguments throws(CLIError) in _ = try parse(arguments) }, run: { arguments throws(CLIError) in try main(arguments) })
 
   /// What the command line asks for, checked before anything is opened.
   struct Request {
@@ -72,7 +111,7 @@ enum ServeCommand {
 
   static func main(_ arguments: [String]) throws(CLIError) {
     guard let request = try parse(arguments) else {
-      Output.write(HelpText.serve)
+      Output.write(spec.help)
       return
     }
     let (file, ignored) = try loadMachine(request.scenario)

@@ -10,22 +10,66 @@ import MemgoCore
 /// several memory sizes, without timing, and print fault counts, their classification, Belady
 /// anomalies and, with `--mrc`, the LRU miss-ratio curve.
 enum TraceCommand {
-  static let options = [
-    OptionSpec(name: "trace-format", takesValue: true),
-    OptionSpec(name: "page-size", takesValue: true),
-    OptionSpec(name: "frames", takesValue: true),
-    OptionSpec(name: "policy", takesValue: true),
-    OptionSpec(name: "mrc", takesValue: false),
-    OptionSpec(name: "sample", takesValue: true),
-    OptionSpec(name: "skip-bad-lines", takesValue: false),
-    OptionSpec(name: "no-instructions", takesValue: false),
-    OptionSpec(name: "no-classify", takesValue: false),
-    OptionSpec(name: "seed", takesValue: true),
-    OptionSpec(name: "jobs", takesValue: true),
-    OptionSpec(name: "format", takesValue: true),
-    OptionSpec(name: "out", takesValue: true),
-    OptionSpec(name: "quiet", takesValue: false),
+  static let options: [OptionSpec] = [
+    .choice(
+      "trace-format", help: "The trace's format", choices: ["lackey", "din", "plain", "auto"],
+      default: "auto, detected from the first lines"),
+    OptionSpec(
+      "page-size", value: "SIZE", help: "Bytes per page, a power of two", values: "1B...256TiB", default: "4KiB"),
+    OptionSpec(
+      "frames", value: "LIST|A..B", help: "Memory sizes in frames: a list, or every size from A to B",
+      values: "1...2147483647, e.g. 64,128,256 or 1..64", default: "none, required unless --mrc"),
+    OptionSpec(
+      "policy", value: "LIST", help: "Policies to replay at every size",
+      values: PolicyKind.allCases.map(\.rawValue).joined(separator: ", ") + ", or all", default: "lru",
+      completion: .choices(PolicyKind.allCases.map(\.rawValue) + ["all"])),
+    OptionSpec(
+      "mrc",
+      help: "Also compute LRU's fault rate at every size from 1 frame to the number of distinct pages, in one "
+        + "pass (Mattson stack distances)"),
+    OptionSpec(
+      "sample", value: "R", help: "Build the --mrc curve from a spatial sample of the pages (SHARDS) at rate R; "
+        + "implies --mrc", values: "0.0000001...1", default: "1, exact"),
+    OptionSpec(
+      "no-classify", help: "Skip the compulsory/capacity/policy split",
+      details: "The split runs OPT at every size, with two extra passes over an 8-byte-per-access scratch file: "
+        + "on bench/trace's 10M-line zipf trace with one LRU size, about twice the instructions and 2-4 times "
+        + "the wall time of LRU alone."),
+    OptionSpec("no-instructions", help: "Drop instruction fetches (lackey I, din 2) instead of reading them"),
+    OptionSpec(
+      "skip-bad-lines",
+      help: "Count and skip malformed lines (warning on stderr) instead of stopping at the first one"),
+    .seed(help: "Seed of the random policy", default: "1"),
+    .jobs(
+      help: "Threads: 2 or more reads and parses the trace on a second thread while the replays run; 1 does "
+        + "both on one", default: "2, or 1 on a single core", details: "Output is the same."),
+    .reportFormat(help: "Output format on stdout"),
+    OptionSpec(
+      "out", value: "DIR",
+      help: "Also write DIR/NAME.md, NAME.json, NAME.csv and, with --mrc, NAME-mrc.csv, NAME-mrc.json and "
+        + "NAME-mrc.svg (NAME: the trace's file name without extension)", completion: .directory),
+    OptionSpec("quiet", help: "Print nothing on stdout (use with --out)"),
   ]
+
+  static let spec: CommandSpec = CommandSpec(
+    name: "trace", synopsis: "TRACEFILE",
+    summary: "Replay a memory trace: faults per policy and size, miss-ratio curve.",
+    overview: "Replay a memory trace against replacement policies at several memory sizes, without timing: "
+      + "faults, fault rates and dirty evictions for every (policy, frames) pair, the faults split into "
+      + "compulsory, capacity and policy faults, Belady anomalies, and the LRU miss-ratio curve.",
+    usage: "trace TRACEFILE [options]",
+    arguments: [
+      ArgumentSpec(
+        name: "TRACEFILE",
+        help: "A valgrind lackey (--trace-mem=yes), Dinero din or plain trace (see docs/traces.md).",
+        completion: .file(extension: nil))
+    ],
+    options: options,
+    notes: HelpFormatter.paragraph(
+      "The trace is read once; OPT replays a compact copy of it written to $TMPDIR (deleted when done). Exit "
+        + "status 2 for a malformed line (named by its line number) or a bad option, 1 if the trace cannot be "
+        + "read."),
+    run: { arguments throws(CLIError) in try main(arguments) })
 
   /// The most memory sizes `--frames` may list or span.
   static let maximumSizes = 1 << 20
@@ -33,7 +77,7 @@ enum TraceCommand {
   static func main(_ arguments: [String]) throws(CLIError) {
     let args = try ParsedArguments(arguments, command: "trace", options: options)
     if args.flags.contains("help") {
-      Output.write(HelpText.trace)
+      Output.write(spec.help)
       return
     }
     guard args.positionals.count == 1 else {

@@ -57,7 +57,7 @@ import Testing
       (["validate"], "validate: expected one or more scenario files (usage: memgo validate SCENARIO.json...)"),
       (["bench", "extra"], "bench: unexpected argument 'extra'"),
       (["bench", "--format", "csv"], "bench: --format 'csv' is not one of table, json"),
-      (["help", "nope"], "help: unknown command 'nope' (commands: \(HelpText.commands.joined(separator: ", ")))"),
+      (["help", "nope"], "help: unknown command 'nope' (commands: \(Commands.all.map(\.name).joined(separator: ", ")))"),
     ]
     for (arguments, message) in cases {
       let error = Self.refusal(arguments)
