@@ -76,25 +76,21 @@ extension MemoryManager {
   }
 
   /// Reads the upper-level page-table entries of `vpn` in `pid`'s tables from `table` at
-  /// `level` down, caching the present ones in the page-walk caches `caching` (if any). Returns
-  /// the leaf's index, or -1 if an upper level is not present.
+  /// `level` down (`PageWalk`), logging each and caching the present ones in the page-walk
+  /// caches `caching` (if any). Returns the leaf's index, or -1 if an upper level is not present.
   @inline(__always)
   mutating func walk(pid p: Int, vpn: Int64, from table: Int32, level: Int, caching cache: Int?) -> Int {
     if Log.isEnabled { log.beginWalk(pid: p) }
-    var table = table
-    var level = level
-    while true {
-      let e = pageTable.entryIndex(table: table, vpn: vpn, level: level)
-      if level == 1 { return e }
-      let value = pageTable.entries[e]
+    var walk = PageWalk(vpn: vpn, from: table, level: level)
+    while let step = walk.next(in: pageTable) {
       if Log.isEnabled {
-        log.pageTableEntry(pid: p, level: level, address: pageTable.address(ofEntry: e), value: value)
+        log.pageTableEntry(pid: p, level: step.level, address: pageTable.address(ofEntry: step.entry), value: step.value)
       }
-      if value & PageTable.present == 0 { return -1 }
-      table = pageTable.childTable(of: value)
-      if let cache { walkCaches[cache].insert(level: level, vpn: vpn, asid: tlbTagged ? p : 0, table: table) }
-      level -= 1
+      if let cache, step.value & PageTable.present != 0 {
+        walkCaches[cache].insert(level: step.level, vpn: vpn, asid: tlbTagged ? p : 0, table: walk.table)
+      }
     }
+    return walk.leaf ?? -1
   }
 
   func frameNumber(ofLeaf value: UInt64) -> Int {

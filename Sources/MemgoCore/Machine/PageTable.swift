@@ -67,35 +67,34 @@ public struct PageTable: Sendable {
     Int32(truncatingIfNeeded: ((value & PageTable.addressMask) - baseAddress) >> 12)
   }
 
+  /// The leaf entry mapping `vpn` for `process` from its root, or nil if a table above it is
+  /// missing; reads without allocating.
+  func existingLeafEntry(process: Int, vpn: Int64) -> Int? {
+    var walk = PageWalk(vpn: vpn, from: roots[process], level: levels)
+    while walk.next(in: self) != nil {}
+    return walk.leaf
+  }
+
   /// The leaf entry mapping `vpn` for `process`, allocating missing tables on the way (the fault
   /// handler's job before it maps a page).
   mutating func leafEntry(process: Int, vpn: Int64) -> Int {
-    var table = roots[process]
-    var level = levels
-    while level > 1 {
-      let e = entryIndex(table: table, vpn: vpn, level: level)
-      if entries[e] & PageTable.present == 0 {
-        let child = allocateTable()
-        entries[e] = (baseAddress + UInt64(child) * 4096) | PageTable.present | PageTable.writable
-      }
-      table = childTable(of: entries[e])
-      level -= 1
+    var walk = PageWalk(vpn: vpn, from: roots[process], level: levels)
+    while true {
+      while let step = walk.next(in: self), step.value & PageTable.present != 0 {}
+      if let leaf = walk.leaf { return leaf }
+      // The walk stopped at a missing table: allocate it, point the entry at it, go on from it.
+      let (entry, level) = walk.stop
+      let child = allocateTable()
+      entries[entry] = (baseAddress + UInt64(child) * 4096) | PageTable.present | PageTable.writable
+      walk.resume(from: child, level: level - 1)
     }
-    return entryIndex(table: table, vpn: vpn, level: 1)
   }
 
   /// Whether `process`'s page `vpn` is mapped (its leaf entry present), read without changing
   /// anything.
   func isPresent(process: Int, vpn: Int64) -> Bool {
-    var table = roots[process]
-    var level = levels
-    while true {
-      let value = entries[entryIndex(table: table, vpn: vpn, level: level)]
-      if value & PageTable.present == 0 { return false }
-      if level == 1 { return true }
-      table = childTable(of: value)
-      level -= 1
-    }
+    guard let leaf = existingLeafEntry(process: process, vpn: vpn) else { return false }
+    return entries[leaf] & PageTable.present != 0
   }
 
   /// Gives `process` an empty address space: every table below its root is zeroed and freed, and
@@ -120,20 +119,6 @@ public struct PageTable: Sendable {
   /// The leaf value that maps a page to `frame` for pages of `pageSize` bytes (flags not included).
   public static func frameField(frame: Int, pageSize: Int) -> UInt64 {
     pageSize >= 4096 ? UInt64(frame) * UInt64(pageSize) : UInt64(frame) << 12
-  }
-
-  /// The leaf entry mapping `vpn` for `process` if every table above it exists, read without
-  /// allocating (nil when an upper entry is not present).
-  func existingLeafEntry(process: Int, vpn: Int64) -> Int? {
-    var table = roots[process]
-    var level = levels
-    while level > 1 {
-      let value = entries[entryIndex(table: table, vpn: vpn, level: level)]
-      if value & PageTable.present == 0 { return nil }
-      table = childTable(of: value)
-      level -= 1
-    }
-    return entryIndex(table: table, vpn: vpn, level: 1)
   }
 
   /// Calls `body` with the page number and entry index of each present leaf entry of `process`,
@@ -171,5 +156,62 @@ public struct PageTable: Sendable {
       }
     }
     return reached.allSatisfy { $0 } ? nil : "table \(reached.firstIndex(of: false)!) is neither free nor reached"
+  }
+}
+
+/// One walk down a process's page tables towards a page's leaf entry, one upper-level entry at a
+/// time: the one walk that the MMU (`MemoryManager.walk`, which logs each entry and fills the
+/// page-walk caches), the fault handler (`PageTable.leafEntry`, which allocates missing tables)
+/// and every lookup (`existingLeafEntry`, `isPresent`) run. Each level is indexed by 9 bits of the
+/// page number, top level first (x86-64).
+struct PageWalk {
+  let vpn: Int64
+  /// The table the next entry is read from, and its level (the leaf level is 1); 0 once the walk
+  /// has reached the leaf or stopped.
+  private(set) var table: Int32
+  private(set) var level: Int
+  /// The leaf entry's index, once the walk has reached it.
+  private(set) var leaf: Int?
+  /// Where the walk stopped: the upper-level entry that was not present, and its level.
+  private(set) var stop = (entry: -1, level: 0)
+
+  /// A walk for `vpn` starting at `table`, of level `level`.
+  @inline(__always)
+  init(vpn: Int64, from table: Int32, level: Int) {
+    self.vpn = vpn
+    self.table = table
+    self.level = level
+  }
+
+  /// Reads the next upper-level entry: returns its level, index and value, and moves down to the
+  /// table it points to if it is present (else the walk stops there). Returns nil once the walk
+  /// has reached the leaf (its index in `leaf`, not read) or has stopped.
+  @inline(__always)
+  mutating func next(in tables: borrowing PageTable) -> (level: Int, entry: Int, value: UInt64)? {
+    guard level > 1 else {
+      if level == 1 {
+        leaf = tables.entryIndex(table: table, vpn: vpn, level: 1)
+        level = 0
+      }
+      return nil
+    }
+    let e = tables.entryIndex(table: table, vpn: vpn, level: level)
+    let value = tables.entries[e]
+    let step = (level: level, entry: e, value: value)
+    if value & PageTable.present == 0 {
+      stop = (e, level)
+      level = 0
+    } else {
+      table = tables.childTable(of: value)
+      level -= 1
+    }
+    return step
+  }
+
+  /// Goes on from `table` at `level` after a stop (the fault handler has allocated the table).
+  mutating func resume(from table: Int32, level: Int) {
+    self.table = table
+    self.level = level
+    stop = (-1, 0)
   }
 }
