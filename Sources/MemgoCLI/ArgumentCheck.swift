@@ -2,10 +2,12 @@ import MemgoCore
 
 /// Parses and checks a whole command line the way `runMemgo` would, without reading a file,
 /// writing anything or running a simulation: the parse-only entry point that the command-line
-/// fuzz target and its regression tests drive (docs/robustness.md). Each command declares its
-/// check (`CommandSpec.check`, the part of its `main` before any I/O); a command without one has
-/// its options checked by the parser.
-/// - Throws: the `CLIError` that `runMemgo` would report for the same arguments.
+/// fuzz target and its regression tests drive (docs/robustness.md). A command that declares a
+/// check (`CommandSpec.check`: run, validate, bench, serve, completions, help) runs the part of its
+/// `main` before any I/O; for the others (explain, merge, reproduce, trace, client) only the parser
+/// runs: unknown options, missing values and the declared choices.
+/// - Throws: the `CLIError` that `runMemgo` would report for the same arguments (for commands
+///   without a check, only the parser's errors).
 public func checkArguments(_ arguments: [String]) throws(CLIError) {
   guard let name = arguments.first else { throw .usage("no command given (try 'memgo help')") }
   let rest = Array(arguments.dropFirst())

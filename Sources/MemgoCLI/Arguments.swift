@@ -44,13 +44,19 @@ struct ParsedArguments {
         throw .usage("\(command): unknown option '--\(name)'\(hint)")
       }
       if spec.takesValue {
+        let value: String
         if let inlineValue {
-          values[name] = inlineValue
+          value = inlineValue
         } else {
           guard i < arguments.count else { throw .usage("\(command): option '--\(name)' needs a value") }
-          values[name] = arguments[i]
+          value = arguments[i]
           i += 1
         }
+        if let choices = spec.choices, !choices.contains(value) {
+          let hint = nearestName(value, in: choices).map { " (did you mean '\($0)'?)" } ?? ""
+          throw .usage("\(command): --\(name) '\(value)' is not one of \(choices.joined(separator: ", "))\(hint)")
+        }
+        values[name] = value
       } else {
         guard inlineValue == nil else { throw .usage("\(command): option '--\(name)' takes no value") }
         flags.insert(name)
@@ -65,15 +71,5 @@ struct ParsedArguments {
       throw .usage("\(command): --\(name) '\(text)' is not a whole number in \(range.lowerBound)...\(range.upperBound)")
     }
     return value
-  }
-
-  /// The value of `--name` as one of `choices`, or nil if absent.
-  func choice(_ name: String, command: String, from choices: [String]) throws(CLIError) -> String? {
-    guard let text = values[name] else { return nil }
-    guard choices.contains(text) else {
-      let hint = nearestName(text, in: choices).map { " (did you mean '\($0)'?)" } ?? ""
-      throw .usage("\(command): --\(name) '\(text)' is not one of \(choices.joined(separator: ", "))\(hint)")
-    }
-    return text
   }
 }

@@ -32,7 +32,7 @@ enum BenchCommand {
     let args = try ParsedArguments(arguments, command: "bench", options: options)
     if args.flags.contains("help") { return nil }
     guard args.positionals.isEmpty else { throw .usage("bench: unexpected argument '\(args.positionals[0])'") }
-    return (args, try args.choice("format", command: "bench", from: ["table", "json"]) ?? "table")
+    return (args, args.values["format"] ?? "table")
   }
 
   static func main(_ arguments: [String]) throws(CLIError) {

@@ -31,6 +31,8 @@ struct OptionSpec: Sendable {
   var details: String?
   /// What the shell completes for its value.
   var completion: CompletionKind
+  /// The only values the parser accepts (a usage error with a did-you-mean otherwise), or nil.
+  var choices: [String]?
 
   init(
     _ name: String, value: String? = nil, help: String, values: String? = nil, default defaultValue: String? = nil,
@@ -48,19 +50,22 @@ struct OptionSpec: Sendable {
   /// Whether it takes a value (`--format json` or `--format=json`).
   var takesValue: Bool { value != nil }
 
-  /// A value that is one of `choices`, listed in the help and completed by the shell.
+  /// A value that must be one of `choices`: listed in the help, completed by the shell, and
+  /// enforced by the parser.
   static func choice(
     _ name: String, value: String = "F", help: String, choices: [String], default defaultValue: String?,
     details: String? = nil
   ) -> OptionSpec {
-    OptionSpec(
+    var option = OptionSpec(
       name, value: value, help: help, values: choices.joined(separator: ", "), default: defaultValue,
       details: details, completion: .choices(choices))
+    option.choices = choices
+    return option
   }
 
   /// The one description of `--format` among report formats.
   static func reportFormat(help: String = "Report format on stdout") -> OptionSpec {
-    .choice("format", help: help, choices: ["table", "markdown", "csv", "json"], default: "table")
+    .choice("format", help: help, choices: ReportFormat.allCases.map(\.rawValue), default: "table")
   }
 
   /// The one description of `--jobs`.
@@ -82,6 +87,8 @@ struct ArgumentSpec: Sendable {
   var name: String
   var help: String
   var completion: CompletionKind
+  /// Whether it may be given several times (`validate A.json B.json`).
+  var repeats = false
 }
 
 /// One command of memgo, declared once: its name, what it does, its arguments and options and

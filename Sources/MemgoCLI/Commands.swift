@@ -33,8 +33,12 @@ enum HelpCommand {
 
   /// The command whose help is asked for, or nil for the overview.
   static func topic(_ arguments: [String]) throws(CLIError) -> CommandSpec? {
-    guard let name = arguments.first else { return nil }
-    guard arguments.count == 1 else { throw .usage("help: expected at most one command, got \(arguments.count)") }
+    let args = try spec.parse(arguments)
+    if args.flags.contains("help") { return spec }
+    guard let name = args.positionals.first else { return nil }
+    guard args.positionals.count == 1 else {
+      throw .usage("help: expected at most one command, got \(args.positionals.count)")
+    }
     guard let command = Commands.named(name) else {
       let names = Commands.all.map(\.name)
       let hint = nearestName(name, in: names).map { "did you mean '\($0)'? " } ?? ""

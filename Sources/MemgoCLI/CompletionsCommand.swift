@@ -47,15 +47,19 @@ enum CompletionsCommand {
 
   // MARK: - bash
 
-  /// The bash words of `kind` for `compgen` (nil: complete nothing).
+  /// The bash command that fills `COMPREPLY` for `kind` (nil: complete nothing). `mapfile` keeps
+  /// file names with spaces whole.
   static func bashCompletion(_ kind: CompletionKind, commands: [CommandSpec]) -> String? {
+    func reply(_ generators: String...) -> String {
+      "mapfile -t COMPREPLY < <(" + generators.map { "compgen \($0) -- \"$cur\"" }.joined(separator: "; ") + ")"
+    }
     switch kind {
     case .none: return nil
-    case .choices(let words): return "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\"))"
+    case .choices(let words): return reply("-W \"\(words.joined(separator: " "))\"")
     case .command: return bashCompletion(.choices(commands.map(\.name)), commands: commands)
-    case .directory: return "COMPREPLY=($(compgen -d -- \"$cur\"))"
-    case .file(let ext?): return "COMPREPLY=($(compgen -d -- \"$cur\") $(compgen -f -X '!*.\(ext)' -- \"$cur\"))"
-    case .file(nil): return "COMPREPLY=($(compgen -f -- \"$cur\"))"
+    case .directory: return reply("-d")
+    case .file(let ext?): return reply("-d", "-f -X '!*.\(ext)'")
+    case .file(nil): return reply("-f")
     }
   }
 
@@ -63,9 +67,12 @@ enum CompletionsCommand {
     var out = "# bash completion for memgo (memgo completions bash); generated from memgo's command declarations.\n"
     out += "_memgo() {\n"
     out += "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+    out += "  # bash splits --option=value at '=': complete the value of the option before it.\n"
+    out += "  if [ \"$prev\" = \"=\" ]; then prev=\"${COMP_WORDS[COMP_CWORD-2]}\"; fi\n"
+    out += "  if [ \"$cur\" = \"=\" ]; then prev=\"${COMP_WORDS[COMP_CWORD-1]}\"; cur=\"\"; fi\n"
     out += "  COMPREPLY=()\n"
     out += "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
-    out += "    COMPREPLY=($(compgen -W \"\((commands.map(\.name) + ["--help", "--version"]).joined(separator: " "))\" -- \"$cur\"))\n"
+    out += "    \(bashCompletion(.choices(commands.map(\.name) + ["--help", "--version"]), commands: commands)!)\n"
     out += "    return\n  fi\n"
     out += "  case \"${COMP_WORDS[1]}\" in\n"
     for command in commands {
@@ -78,8 +85,8 @@ enum CompletionsCommand {
         }
         out += "      esac\n"
       }
-      let flags = (command.options.map { "--\($0.name)" } + ["--help"]).joined(separator: " ")
-      out += "      if [[ \"$cur\" == -* ]]; then COMPREPLY=($(compgen -W \"\(flags)\" -- \"$cur\")); return; fi\n"
+      let flags = command.options.map { "--\($0.name)" } + ["--help"]
+      out += "      if [[ \"$cur\" == -* ]]; then \(bashCompletion(.choices(flags), commands: commands)!); return; fi\n"
       if let first = command.arguments.first, let words = bashCompletion(first.completion, commands: commands) {
         out += "      \(words)\n"
       }
@@ -95,7 +102,7 @@ enum CompletionsCommand {
   /// `text` safe inside a zsh `_arguments` description: brackets, colons and quotes escaped.
   static func zshEscape(_ text: String) -> String {
     var out = ""
-    for character in firstSentence(text) {
+    for character in text.hasSuffix(".") ? String(text.dropLast()) : text {
       switch character {
       case "[", "]", ":", "\\": out += "\\\(character)"
       case "'": out += "'\\''"
@@ -130,7 +137,7 @@ enum CompletionsCommand {
     for command in commands {
       out += "    \(command.name))\n      _arguments \\\n"
       for option in command.options {
-        let description = zshEscape(HelpFormatter.description(of: option))
+        let description = zshEscape(HelpFormatter.description(of: option, details: false))
         if let value = option.value {
           out += "        '--\(option.name)=[\(description)]:\(zshEscape(value)):\(zshAction(option.completion, commands: commands))' \\\n"
         } else {
@@ -139,7 +146,7 @@ enum CompletionsCommand {
       }
       out += "        '(- *)'{-h,--help}'[Show help information]'"
       for (i, argument) in command.arguments.enumerated() {
-        let position = i == command.arguments.count - 1 && argument.name.hasSuffix("...") ? "*" : "\(i + 1)"
+        let position = argument.repeats ? "*" : "\(i + 1)"
         out += " \\\n        '\(position):\(zshEscape(argument.name)):\(zshAction(argument.completion, commands: commands))'"
       }
       out += "\n      ;;\n"
@@ -150,9 +157,10 @@ enum CompletionsCommand {
 
   // MARK: - fish
 
-  /// `text` inside fish single quotes.
+  /// `text` inside fish single quotes (a final period dropped).
   static func fishQuote(_ text: String) -> String {
-    "'" + firstSentence(text).replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'") + "'"
+    let body = text.hasSuffix(".") ? String(text.dropLast()) : text
+    return "'" + body.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'") + "'"
   }
 
   /// The fish arguments that complete `kind`: words, directories or files ("" for nothing).
@@ -162,26 +170,31 @@ enum CompletionsCommand {
     case .choices(let words): return " -a \(fishQuote(words.joined(separator: " ")))"
     case .command: return " -a \(fishQuote(commands.map(\.name).joined(separator: " ")))"
     case .directory: return " -a '(__fish_complete_directories)'"
-    case .file: return " -F"
+    case .file(let ext?): return " -a '(__fish_complete_suffix .\(ext))'"
+    case .file(nil): return " -F"
     }
   }
 
   static func fish(_ commands: [CommandSpec]) -> String {
     var out = "# fish completion for memgo (memgo completions fish); generated from memgo's command declarations.\n"
+    out += "function __memgo_using --description 'Whether the memgo command line is of this command'\n"
+    out += "    set -l words (commandline -opc)\n"
+    out += "    test (count $words) -ge 2; and test \"$words[2]\" = \"$argv[1]\"\n"
+    out += "end\n"
     out += "complete -c memgo -f\n"
     for command in commands {
       out += "complete -c memgo -n __fish_use_subcommand -a \(command.name) -d \(fishQuote(command.summary))\n"
     }
     for command in commands {
-      let when = "-n '__fish_seen_subcommand_from \(command.name)'"
+      let when = "-n '__memgo_using \(command.name)'"
       for option in command.options {
         var line = "complete -c memgo \(when) -l \(option.name)"
         if option.takesValue {
           // -r: the option needs a value; -x also stops files being offered unless asked for.
-          if case .file = option.completion { line += " -r" } else { line += " -x" }
+          if case .file(nil) = option.completion { line += " -r" } else { line += " -x" }
           line += fishArguments(option.completion, commands: commands)
         }
-        out += line + " -d \(fishQuote(HelpFormatter.description(of: option)))\n"
+        out += line + " -d \(fishQuote(HelpFormatter.description(of: option, details: false)))\n"
       }
       out += "complete -c memgo \(when) -s h -l help -d 'Show help information'\n"
       if let argument = command.arguments.first {
@@ -190,16 +203,6 @@ enum CompletionsCommand {
       }
     }
     return out
-  }
-
-  // MARK: - Text
-
-  /// The first sentence of `text` (up to the first ". "), without its final period.
-  static func firstSentence(_ text: String) -> String {
-    var sentence = text
-    if let end = text.range(of: ". ") { sentence = String(text[..<end.lowerBound]) }
-    if sentence.hasSuffix(".") { sentence.removeLast() }
-    return sentence
   }
 }
 

@@ -42,8 +42,8 @@ enum ExplainCommand {
     guard let refsText = args.values["refs"] else {
       throw .usage("explain: missing --refs (expected a comma-separated list of page numbers, e.g. --refs 7,0,1,2,0,3)")
     }
-    let format = try args.choice("format", command: "explain", from: formats) ?? "table"
-    let policy = try policyKind(args.values["policy"] ?? "fifo")
+    let format = args.values["format"] ?? "table"
+    let policy = PolicyKind(rawValue: args.values["policy"] ?? "fifo")!  // the parser checked the choice
     var frames = 3
     if let text = args.values["frames"] {
       guard let value = Int(text) else {
@@ -74,14 +74,5 @@ enum ExplainCommand {
     case "json": Output.write(result.json())
     default: Output.write(result.table())
     }
-  }
-
-  /// The policy named `name`, or a usage error listing the valid names (with the nearest one).
-  static func policyKind(_ name: String) throws(CLIError) -> PolicyKind {
-    if let policy = PolicyKind(rawValue: name) { return policy }
-    let names = PolicyKind.allCases.map(\.rawValue)
-    let hint = nearestName(name, in: names).map { "did you mean '\($0)'? " } ?? ""
-    throw .usage(
-      "explain: --policy '\(name)' is not a policy (\(hint)expected one of \(names.joined(separator: ", ")))")
   }
 }

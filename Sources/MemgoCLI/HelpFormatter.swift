@@ -48,13 +48,14 @@ enum HelpFormatter {
     "--\(option.name)" + (option.value.map { " \($0)" } ?? "")
   }
 
-  /// The option's help with its values and default: `Help (values: V; default: D). Details`.
-  static func description(of option: OptionSpec) -> String {
+  /// The option's help with its values and default: `Help (values: V; default: D). Details`
+  /// (the details left out with `details: false`, as shell completions show it).
+  static func description(of option: OptionSpec, details: Bool = true) -> String {
     var parts: [String] = []
     if let values = option.values { parts.append("values: \(values)") }
     if let defaultValue = option.defaultValue { parts.append("default: \(defaultValue)") }
     var text = option.help + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")") + "."
-    if let details = option.details { text += " " + details }
+    if details, let more = option.details { text += " " + more }
     return text
   }
 

@@ -23,7 +23,7 @@ enum MergeCommand {
       ArgumentSpec(
         name: "PART.json",
         help: "Partial results written by 'memgo run --shard K/N --out DIR', one per shard, in any order.",
-        completion: .file(extension: "json"))
+        completion: .file(extension: "json"), repeats: true)
     ],
     options: options,
     notes: HelpFormatter.paragraph(
@@ -42,7 +42,7 @@ enum MergeCommand {
       throw .usage("merge: expected one or more partial result files (usage: memgo merge PART.json... --out DIR)")
     }
     let format = try ReportFormat(
-      rawValue: args.choice("format", command: "merge", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+      rawValue: args.values["format"] ?? "table")!
     let plot = try ReportFiles.plotMetric(args, command: "merge")
     let report: Report
     do {

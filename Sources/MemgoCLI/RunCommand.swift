@@ -82,7 +82,7 @@ enum RunCommand {
     guard args.positionals.count == 1 else {
       throw .usage("run: expected one scenario file, got \(args.positionals.count) (usage: memgo run SCENARIO.json [options])")
     }
-    let format = try ReportFormat(rawValue: args.choice("format", command: "run", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+    let format = ReportFormat(rawValue: args.values["format"] ?? "table")!
     let replications = try args.integer("replications", command: "run", in: 1...100_000)
     let jobs = try jobCount(args, command: "run")
     let plot = try ReportFiles.plotMetric(args, command: "run")

@@ -101,7 +101,7 @@ enum ServeCommand {
     case (_?, _?):
       throw .usage("serve: give --socket or --listen, not both")
     }
-    let format = try ReportFormat(rawValue: args.choice("format", command: "serve", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+    let format = ReportFormat(rawValue: args.values["format"] ?? "table")!
     return Request(
       scenario: args.positionals[0], address: address, swap: args.values["swap"],
       swapSlots: try args.integer("swap-slots", command: "serve", in: 1...(1 << 40)) ?? Int.max,

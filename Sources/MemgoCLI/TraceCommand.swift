@@ -12,7 +12,7 @@ import MemgoCore
 enum TraceCommand {
   static let options: [OptionSpec] = [
     .choice(
-      "trace-format", help: "The trace's format", choices: ["lackey", "din", "plain", "auto"],
+      "trace-format", help: "The trace's format", choices: TraceFormat.allCases.map(\.rawValue),
       default: "auto, detected from the first lines"),
     OptionSpec(
       "page-size", value: "SIZE", help: "Bytes per page, a power of two", values: "1B...256TiB", default: "4KiB"),
@@ -86,7 +86,7 @@ enum TraceCommand {
     }
     let path = args.positionals[0]
     let format = ReportFormat(
-      rawValue: try args.choice("format", command: "trace", from: ReportFormat.allCases.map(\.rawValue)) ?? "table")!
+      rawValue: args.values["format"] ?? "table")!
     let analysisOptions = try analysisOptions(args)
 
     let analysis: TraceAnalysis
@@ -114,8 +114,7 @@ enum TraceCommand {
   /// The analysis the options ask for, every value checked.
   static func analysisOptions(_ args: ParsedArguments) throws(CLIError) -> TraceAnalysisOptions {
     var options = TraceAnalysisOptions()
-    let formats = TraceFormat.allCases.map(\.rawValue)
-    options.format = TraceFormat(rawValue: try args.choice("trace-format", command: "trace", from: formats) ?? "auto")!
+    options.format = TraceFormat(rawValue: args.values["trace-format"] ?? "auto")!
     options.reader.skipBadLines = args.flags.contains("skip-bad-lines")
     options.noInstructions = args.flags.contains("no-instructions")
     options.classify = !args.flags.contains("no-classify")

@@ -5,7 +5,8 @@ enum ValidateCommand {
     overview: "Check scenario files and every sweep point in them; run nothing.",
     usage: "validate SCENARIO.json...",
     arguments: [
-      ArgumentSpec(name: "SCENARIO.json", help: "One or more scenario files.", completion: .file(extension: "json"))
+      ArgumentSpec(
+        name: "SCENARIO.json", help: "One or more scenario files.", completion: .file(extension: "json"), repeats: true)
     ],
     notes: HelpFormatter.paragraph(
       "Each problem is printed on stderr as 'memgo: FILE: JSON.PATH: what is wrong (what is expected)'. Exit "

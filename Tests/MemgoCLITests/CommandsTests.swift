@@ -41,6 +41,19 @@ import Testing
     for command in Commands.all { #expect(overview.contains("  \(command.name)"), "\(command.name)") }
   }
 
+  /// The help users see, byte for byte: Tests/MemgoCLITests/Golden/help/NAME.txt (regenerate with
+  /// `for c in overview run ...; do memgo help $c > ...; done` after a deliberate change, and
+  /// read the diff).
+  @Test func helpTextsMatchTheGoldenFiles() throws {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help")
+    for command in Commands.all {
+      let golden = try String(contentsOf: directory.appendingPathComponent("\(command.name).txt"), encoding: .utf8)
+      #expect(command.help == golden, "\(command.name)")
+    }
+    let overview = try String(contentsOf: directory.appendingPathComponent("overview.txt"), encoding: .utf8)
+    #expect(HelpFormatter.overview(Commands.all) == overview)
+  }
+
   /// An option's description: its help, then values and default in one parenthesis, then details.
   @Test func optionDescriptionsByHand() {
     let option = OptionSpec("frames", value: "N", help: "Number of page frames", values: "1...64", default: "3")
@@ -109,8 +122,50 @@ import Testing
     #expect(try Self.bashCompletions(["memgo", "run", "--out", ""], in: directory) == ["out"])
   }
 
-  /// The zsh and fish scripts name every command and every option of each (they are not run:
-  /// neither shell is needed by the tests).
+  static func shell(_ path: String, _ arguments: [String], in directory: URL? = nil) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  /// Where zsh and fish are installed, the scripts parse (`-n`), and fish completes from them.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh")))
+  func zshScriptParses() throws {
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent("_memgo-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: script) }
+    try CompletionsCommand.zsh(Commands.all).write(to: script, atomically: true, encoding: .utf8)
+    let (status, output) = try Self.shell("/usr/bin/zsh", ["-n", script.path])
+    #expect(status == 0, "\(output)")
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish")))
+  func fishCompletesFromTheScript() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("memgo-fish-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let script = directory.appendingPathComponent("memgo.fish")
+    try CompletionsCommand.fish(Commands.all).write(to: script, atomically: true, encoding: .utf8)
+    #expect(try Self.shell("/usr/bin/fish", ["-n", script.path]).0 == 0)
+    func complete(_ line: String) throws -> [String] {
+      let (_, output) = try Self.shell(
+        "/usr/bin/fish", ["-c", "source '\(script.path)'; complete -C '\(line)'"], in: directory)
+      return output.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }.sorted()
+    }
+    #expect(try complete("memgo run --format ") == ["csv", "json", "markdown", "table"])
+    #expect(try complete("memgo r") == ["reproduce", "run"])
+    #expect(try complete("memgo help trace --") == ["--help"])  // help's options, not trace's
+    #expect(try complete("memgo trace --no-") == ["--no-classify", "--no-instructions"])
+  }
+
+  /// The zsh and fish scripts name every command and every option of each.
   @Test func zshAndFishScriptsCoverEveryOption() {
     let zsh = CompletionsCommand.zsh(Commands.all)
     let fish = CompletionsCommand.fish(Commands.all)
@@ -120,7 +175,7 @@ import Testing
       #expect(fish.contains("-a \(command.name) -d "))
       for option in command.options {
         #expect(zsh.contains("'--\(option.name)"), "\(command.name) --\(option.name)")
-        #expect(fish.contains("__fish_seen_subcommand_from \(command.name)' -l \(option.name)"), "\(command.name) --\(option.name)")
+        #expect(fish.contains("__memgo_using \(command.name)' -l \(option.name)"), "\(command.name) --\(option.name)")
       }
     }
     #expect(fish.contains("-l format -x -a 'table markdown csv json'"))

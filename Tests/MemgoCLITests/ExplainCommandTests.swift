@@ -68,8 +68,8 @@ import Testing
     #expect(outcome.status == 2)
     #expect(
       outcome.stderr
-        == "memgo: explain: --policy 'lur' is not a policy (did you mean 'lru'? expected one of fifo, lru, clock, "
-        + "nru, lfu, random, aging, wsclock, arc, 2q, sieve, opt)\n")
+        == "memgo: explain: --policy 'lur' is not one of fifo, lru, clock, nru, lfu, random, aging, wsclock, arc, "
+        + "2q, sieve, opt (did you mean 'lru'?)\n")
   }
 
   @Test func framesAndUsageErrors() throws {

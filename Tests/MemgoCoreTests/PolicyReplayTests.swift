@@ -31,6 +31,7 @@ struct RecordingPolicy: ReplacementPolicy {
     fifo.didFree(frame)
   }
   func invariantViolation() -> String? { fifo.invariantViolation() }
+  func isCandidate(_ frame: FrameNumber) -> Bool { fifo.isCandidate(frame) }
 }
 
 @Suite struct PolicyReplayTests {

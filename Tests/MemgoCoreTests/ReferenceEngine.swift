@@ -214,7 +214,13 @@ struct ReferenceEngine<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     let size: Int64
     let isWrite: Bool
     if procs[p].trace != nil {
-      guard let reference = try? procs[p].trace?.next() else {
+      // A trace that fails to read ends the run with its error, as in the simulator.
+      let next: TraceReference?
+      do throws(TraceError) { next = try procs[p].trace?.next() } catch {
+        if futureFailure == nil { futureFailure = error }
+        next = nil
+      }
+      guard let reference = next else {
         exit(p, at: t)
         return
       }

@@ -66,6 +66,10 @@ public protocol FrameAllocator {
   /// What is inconsistent in the allocator's structures and its policies', or nil
   /// (`InternalChecks`; never called on the hot path).
   func invariantViolation() -> String?
+
+  /// Whether `frame`, holding a page of `process`, is a replacement candidate (loaded, not in
+  /// flight); the internal checks require every candidate to be mapped.
+  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool
 }
 
 extension FrameAllocator {

@@ -30,4 +30,6 @@ struct GlobalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
   }
 
   func invariantViolation() -> String? { policy.invariantViolation() }
+
+  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool { policy.isCandidate(frame) }
 }

@@ -102,8 +102,16 @@ struct LocalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
         return "process \(process)'s slot \(slot) is frame \(frame), whose slot is \(slotOf[Int(frame)])"
       }
     }
+    let slotted = slotOf.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    let slots = slotFrames.reduce(0) { $0 + $1.count }
+    guard slotted == slots else { return "\(slotted) frames record a slot, the processes hold \(slots) slots" }
     let reserved = admitted * quota
     return unreserved + reserved == slotOf.count ? nil
       : "\(unreserved) unreserved and \(reserved) reserved frames of \(slotOf.count)"
+  }
+
+  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool {
+    let slot = slotOf[frame.index]
+    return slot >= 0 && partitions[process]?.isCandidate(FrameNumber(slot)) == true
   }
 }

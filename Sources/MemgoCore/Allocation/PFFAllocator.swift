@@ -67,4 +67,8 @@ struct PFFAllocator: FrameAllocator {
   func residentCount(_ process: Int) -> Int { resident.sets.counts[process] }
 
   func invariantViolation() -> String? { resident.invariantViolation() }
+
+  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool {
+    resident.sets.contains(frame.index) || resident.released.contains(frame)
+  }
 }

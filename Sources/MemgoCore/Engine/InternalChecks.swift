@@ -18,8 +18,9 @@ enum InternalChecks {
     #endif
   }
 
-  /// Whether a driver checks after its `step`-th step (0-based): each of the first 1,024, then
-  /// every 1,024th, so that a long run pays a few full scans per thousand steps, not one per step.
+  /// Whether a driver checks at step count `step` (the simulator and the server count from 1, the
+  /// replay from 0): each of the first 1,024, then every 1,024th, so that a long run pays a few
+  /// full scans per thousand steps, not one per step.
   @inline(__always) static func isCheckedStep(_ step: Int64) -> Bool { step < 1024 || step & 1023 == 0 }
 
   /// Stops the program with `violation`, prefixed by `structure`, when it is not nil.

@@ -1,7 +1,8 @@
 extension MemoryManager {
   /// What is inconsistent in the machine's state, or nil (`InternalChecks`): the page tables'
   /// structure; the free list (in range, no duplicates, exactly the frames with no owner); each
-  /// owned frame's leaf (the entry that maps its page, and when present it maps this frame); each
+  /// owned frame's leaf (the entry that maps its page, and when present it maps this frame; a
+  /// replacement candidate is mapped); each
   /// present leaf (its frame is owned by that process for that page); each TLB entry of a process
   /// that has not exited (its frame holds that page of that process, mapped; an exited process's
   /// entries stay until its TLB is flushed or they are evicted, as an ASID's do until it is
@@ -18,21 +19,28 @@ extension MemoryManager {
       let owner = Int(frameOwner[f])
       guard owner >= 0 else {
         if !isFree[f] { return "frame \(f) has no owner and is not free" }
+        for p in pageTable.roots.indices where allocator.isCandidate(FrameNumber(f), process: p) {
+          return "free frame \(f) is a replacement candidate of process \(p)"
+        }
         continue
       }
       guard let leaf = pageTable.existingLeafEntry(process: owner, vpn: frameVPN[f]), leaf == frameLeaf[f] else {
         return "frame \(f) (process \(owner), page \(frameVPN[f])) records leaf \(frameLeaf[f]), not its page's"
       }
       let value = pageTable.entries[leaf]
-      if value & PageTable.present != 0 && frame(mappedBy: value) != f {
-        return "frame \(f)'s leaf maps frame \(frame(mappedBy: value))"
+      if value & PageTable.present != 0 && frameNumber(ofLeaf: value) != f {
+        return "frame \(f)'s leaf maps frame \(frameNumber(ofLeaf: value))"
+      }
+      // A replacement candidate is loaded: mapped (a frame being loaded or written back is not one).
+      if value & PageTable.present == 0 && allocator.isCandidate(FrameNumber(f), process: owner) {
+        return "frame \(f) is a replacement candidate but its page is not mapped"
       }
     }
     for process in pageTable.roots.indices {
       var problem: String?
       pageTable.forEachPresentLeaf(of: process) { vpn, entry in
         guard problem == nil else { return }
-        let f = frame(mappedBy: pageTable.entries[entry])
+        let f = frameNumber(ofLeaf: pageTable.entries[entry])
         if f < 0 || f >= frameCount || frameOwner[f] != Int32(process) || frameVPN[f] != vpn || frameLeaf[f] != entry {
           problem = "process \(process)'s page \(vpn) maps frame \(f), which does not hold it"
         }
@@ -42,11 +50,6 @@ extension MemoryManager {
     if let problem = tlbViolation(hasExited: hasExited) { return problem }
     if let problem = allocator.invariantViolation() { return "allocator: \(problem)" }
     return nil
-  }
-
-  /// The frame a present leaf entry's value maps (`PageTable.frameField`).
-  func frame(mappedBy value: UInt64) -> Int {
-    Int(truncatingIfNeeded: (value & PageTable.addressMask) / UInt64(max(pageSize, 4096)))
   }
 
   /// What is wrong with a TLB entry, or nil: every valid entry of a process that has not exited

@@ -143,7 +143,9 @@ public struct ARCPolicy: ReplacementPolicy {
 
   /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): the four lists
   /// are each consistent, T1 and T2 are disjoint and hold at most c frames, the target is in
-  /// 0...c, and no resident page is also a ghost (Megiddo and Modha's invariants on L1 and L2).
+  /// 0...c, and no resident page is also a ghost (a page is in at most one of ARC's four lists,
+  /// Megiddo and Modha 2003; the size bounds on L1 and L2 do not hold here, whose ghost lists keep
+  /// up to 2c + 1 keys).
   public func invariantViolation() -> String? {
     if let problem = t1.invariantViolation() { return "T1: \(problem)" }
     if let problem = t2.invariantViolation() { return "T2: \(problem)" }
@@ -162,4 +164,7 @@ public struct ARCPolicy: ReplacementPolicy {
     }
     return nil
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { t1.contains(frame) || t2.contains(frame) }
 }

@@ -113,4 +113,7 @@ public struct AgingPolicy: ReplacementPolicy {
 
   /// What is inconsistent in the policy's structures, or nil (`InternalChecks`).
   public func invariantViolation() -> String? { heap.invariantViolation() }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { heap.contains(frame) }
 }

@@ -55,4 +55,7 @@ public struct ClockPolicy: ReplacementPolicy {
 
   /// What is inconsistent in the policy's structures, or nil (`InternalChecks`): the ring.
   public func invariantViolation() -> String? { ring.invariantViolation() }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { ring.contains(frame) }
 }

@@ -26,4 +26,7 @@ public struct FIFOPolicy: ReplacementPolicy {
 
   /// What is inconsistent in the policy's structures, or nil (`InternalChecks`).
   public func invariantViolation() -> String? { queue.invariantViolation() }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { queue.contains(frame) }
 }

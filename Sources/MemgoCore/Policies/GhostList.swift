@@ -74,7 +74,12 @@ struct GhostList: Sendable {
     guard order.count + freeNodes.count == capacity else {
       return "\(order.count) listed and \(freeNodes.count) free nodes, capacity \(capacity)"
     }
-    for node in freeNodes where order.contains(FrameNumber(node)) { return "node \(node) is both free and listed" }
+    var seen = Array(repeating: false, count: capacity)
+    for node in freeNodes {
+      guard node >= 0 && Int(node) < capacity, !seen[Int(node)] else { return "free node \(node) is out of range or free twice" }
+      seen[Int(node)] = true
+      if order.contains(FrameNumber(node)) { return "node \(node) is both free and listed" }
+    }
     var node = order.first
     while let n = node {
       guard index[keys[n.index]] == n.index else { return "node \(n)'s key is not indexed to it" }

@@ -50,4 +50,7 @@ public struct LFUPolicy: ReplacementPolicy {
 
   /// What is inconsistent in the policy's structures, or nil (`InternalChecks`).
   public func invariantViolation() -> String? { heap.invariantViolation() }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { heap.contains(frame) }
 }

@@ -32,4 +32,7 @@ public struct LRUPolicy: ReplacementPolicy {
 
   /// What is inconsistent in the policy's structures, or nil (`InternalChecks`).
   public func invariantViolation() -> String? { queue.invariantViolation() }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { queue.contains(frame) }
 }

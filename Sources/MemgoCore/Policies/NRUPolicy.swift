@@ -131,4 +131,7 @@ public struct NRUPolicy: ReplacementPolicy {
     guard listed == members else { return "\(listed) frames are listed, members is \(members)" }
     return hand >= 0 && hand <= max(0, frameCount) ? nil : "the hand is on slot \(hand) of \(frameCount)"
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { classOf[frame.index] != NRUPolicy.notListed }
 }

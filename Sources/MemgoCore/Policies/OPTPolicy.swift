@@ -94,4 +94,7 @@ public struct OPTPolicy: ReplacementPolicy {
     }
     return nil
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { heap.contains(frame) || dead.contains(frame.index) }
 }

@@ -126,7 +126,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   public var faultRate: Double { references == 0 ? 0 : Double(faults) / Double(references) }
 
   /// What is inconsistent, or nil (`InternalChecks`): the resident table; each frame free or
-  /// holding a page that the table maps to it, never both; the counters; then the policy.
+  /// holding a page that the table maps to it, never both, and the policy's candidate exactly when
+  /// it holds one; the counters; then the policy's own structures.
   public func invariantViolation() -> String? {
     if let problem = resident.invariantViolation() { return "resident table: \(problem)" }
     if let problem = freeFrames.invariantViolation() { return "free frames: \(problem)" }
@@ -136,6 +137,10 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     for f in 0..<frames {
       if slots[f].occupied == freeFrames.contains(f) { return "frame \(f) is \(slots[f].occupied ? "both occupied and free" : "neither occupied nor free")" }
       if slots[f].occupied && resident[slots[f].page] != f { return "frame \(f)'s page maps to frame \(resident[slots[f].page] as Any)" }
+      // Every resident frame is the policy's candidate, and no free one (nothing is in flight).
+      if slots[f].occupied != policy.isCandidate(FrameNumber(f)) {
+        return "frame \(f) is \(slots[f].occupied ? "resident" : "free") but \(slots[f].occupied ? "not " : "")the policy's candidate"
+      }
     }
     guard hits + faults == references, evictions <= faults, dirtyEvictions <= evictions else {
       return "counters: \(hits) hits + \(faults) faults of \(references) references, \(evictions) evictions, \(dirtyEvictions) dirty"

@@ -58,4 +58,7 @@ public struct RandomPolicy: ReplacementPolicy {
     let placed = position.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
     return placed == members.count ? nil : "\(placed) frames have a position, \(members.count) are members"
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { position[frame.index] >= 0 }
 }

@@ -75,6 +75,11 @@ public protocol ReplacementPolicy {
   /// `frame` leaves the pool without having been chosen (its process ended): forget it.
   mutating func didFree(_ frame: FrameNumber)
 
+  /// Whether `frame` is one of the policy's candidates: loaded (`didLoad`) and neither chosen
+  /// (`selectVictim`) nor freed (`didFree`) since. The internal checks compare it with the frame
+  /// table.
+  func isCandidate(_ frame: FrameNumber) -> Bool
+
   /// What is inconsistent in the policy's own structures (lists, heaps, rings, bitmaps), or nil.
   /// Never called on the hot path: `InternalChecks` calls it in builds with the checks enabled,
   /// and tests call it after every operation of their random sequences.

@@ -60,4 +60,7 @@ public struct SIEVEPolicy: ReplacementPolicy {
     }
     return nil
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { queue.contains(frame) }
 }

@@ -90,4 +90,7 @@ public struct TwoQPolicy: ReplacementPolicy {
     }
     return nil
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { a1in.contains(frame) || am.contains(frame) }
 }

@@ -192,4 +192,7 @@ public struct WSClockPolicy: ReplacementPolicy {
     guard listed == members else { return "\(listed) frames are members, members is \(members)" }
     return hand >= 0 && hand <= max(0, frameCount) ? nil : "the hand is on slot \(hand) of \(frameCount)"
   }
+
+  /// Whether `frame` is a candidate (`ReplacementPolicy.isCandidate`).
+  public func isCandidate(_ frame: FrameNumber) -> Bool { member[frame.index] }
 }

@@ -29,7 +29,8 @@ public enum Experiment {
   /// progress finish and are reported, and `run` returns false. A unit that fails
   /// (`Simulation.run` throws) likewise stops the others from starting, and `run` throws its error.
   /// - Returns: whether every selected unit ran.
-  /// - Throws: the first `TraceError` of a unit (only policies that need the future can fail).
+  /// - Throws: the first `TraceError` of a unit (a trace that can no longer be read, or OPT's
+  ///   next uses that cannot be prepared).
   public static func run(
     _ file: ScenarioFile, selected: [Int], jobs: Int, shouldStop: @Sendable () -> Bool = { false },
     completed: @Sendable (Int, RunResult) -> Void

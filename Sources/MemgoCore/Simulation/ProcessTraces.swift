@@ -2,8 +2,8 @@
 /// processes of a group each replay the whole trace from its start).
 enum ProcessTraces {
   /// Each process's reader, in process order (nil for a process that replays no trace).
-  /// - Throws: `TraceError` (`io`) if a trace validated when the scenario was loaded can no longer
-  ///   be opened, or its format no longer detected.
+  /// - Throws: `TraceError`: `io` if a trace validated when the scenario was loaded can no longer
+  ///   be opened, `syntax` if its format can no longer be detected.
   static func open(_ scenario: Scenario) throws(TraceError) -> [AnyTraceReader?] {
     var readers: [AnyTraceReader?] = []
     for group in scenario.processes {
