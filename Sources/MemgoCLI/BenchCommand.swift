@@ -1,3 +1,4 @@
+import MemgoBench
 import MemgoCore
 
 /// `memgo bench`: run the built-in benchmarks and print their speed and memory.

@@ -221,7 +221,7 @@ enum RunCommand {
     if path == "-" {
       var log = JSONLinesLog(sink: FileSink(descriptor: 1), processNames: names)
       let result: RunResult
-      do { result = try Simulation.run(scenario, replication: 0, log: &log) } catch { throw CLIError(error) }
+      do { result = try Experiment.run(scenario, replication: 0, log: &log) } catch { throw CLIError(error) }
       if let failure = log.sink.failure { throw .failure("--log -: cannot write to stdout: \(failure)") }
       return result
     }
@@ -230,7 +230,7 @@ enum RunCommand {
     var log = JSONLinesLog(sink: FileSink(descriptor: pending.descriptor), processNames: names)
     let result: RunResult
     do {
-      result = try Simulation.run(scenario, replication: 0, log: &log)
+      result = try Experiment.run(scenario, replication: 0, log: &log)
     } catch {
       AtomicFile.abandon(pending)
       throw CLIError(error)

@@ -37,7 +37,7 @@ import Testing
     #expect(Set(got.keys) == Set(selected))
     for index in selected {
       let unit = units[index]
-      let alone = try Simulation.run(file.points[unit.point].scenario, replication: unit.replication)
+      let alone = try Experiment.run(file.points[unit.point].scenario, replication: unit.replication)
       #expect(got[index] == alone)
     }
   }

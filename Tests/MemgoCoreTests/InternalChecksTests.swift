@@ -131,7 +131,7 @@ import Testing
     #expect(lists.invariantViolation()?.contains("records owner") == true)
   }
 
-  /// Runs `scenario` on the simulator specialised as `Simulation.run` does, and returns what is
+  /// Runs `scenario` on the simulator specialised as `Experiment.run` does, and returns what is
   /// inconsistent in its state at the end.
   struct EndState: PolicyVisitor {
     let scenario: Scenario

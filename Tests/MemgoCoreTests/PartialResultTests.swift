@@ -8,7 +8,7 @@ import Testing
       let unit = plan.units[u]
       return PartialResult.Entry(
         unit: u, point: unit.point, replication: unit.replication,
-        result: try Simulation.run(plan.scenario.points[unit.point].scenario, replication: unit.replication))
+        result: try Experiment.run(plan.scenario.points[unit.point].scenario, replication: unit.replication))
     }
   }
 

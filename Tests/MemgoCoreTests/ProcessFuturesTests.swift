@@ -83,7 +83,7 @@ import Testing
   }
 
   static func run(_ machine: MachineConfig, _ groups: [ProcessGroupConfig]) throws -> RunResult {
-    try Simulation.run(
+    try Experiment.run(
       Scenario(
         name: "t", description: "", seed: 1, replications: 1, stop: StopCondition(), warmup: .zero,
         machine: machine, processes: groups),
@@ -194,7 +194,7 @@ import Testing
   }
 
   /// A trace that cannot be read again (it vanished since the scenario was loaded) is an I/O error
-  /// that `Simulation.run` throws, with a policy that needs the future (its preparation reads the
+  /// that `Experiment.run` throws, with a policy that needs the future (its preparation reads the
   /// trace) and without (the simulator opens it), never a process that replays nothing.
   @Test func aTraceThatCannotBeReadAgainIsAnIOError() throws {
     let group = Self.replaying("/nonexistent/memgo-opt.trace", format: .plain, requests: 3)

@@ -44,7 +44,7 @@ import Testing
     var log = JSONLinesLog(sink: FileSink(descriptor: fd), processNames: scenario.processes.flatMap {
       Array(repeating: $0.name, count: $0.count)
     })
-    let result = try Simulation.run(scenario, replication: 0, log: &log)
+    let result = try Experiment.run(scenario, replication: 0, log: &log)
     close(fd)
     let text = try String(contentsOfFile: path, encoding: .utf8)
     return (result, text)

@@ -29,7 +29,7 @@ import Testing
     var builder = ReportBuilder(file: file, version: "0.1.0")
     #expect(builder.totalUnits == 12)
     #expect(builder.groupCount(ofUnit: 5) == 2)
-    let result = try Simulation.run(file.points[1].scenario, replication: 1)
+    let result = try Experiment.run(file.points[1].scenario, replication: 1)
     let first = builder.add(unit: 3, result: result)
     let second = builder.add(unit: 3, result: result)
     #expect(first)

@@ -17,7 +17,7 @@ import Testing
 
   @Test func roundTripsARealRun() throws {
     let file = try ExperimentTestSupport.sweep(replications: 1)
-    let result = try Simulation.run(file.points[0].scenario, replication: 0)
+    let result = try Experiment.run(file.points[0].scenario, replication: 0)
     #expect(result.machine.latency.count > 0)
     let parsed = try JSONParser.parse(Array(JSONWriter.compact(result.jsonValue).utf8))
     #expect(try RunResult(json: parsed, at: .root, file: "x.json") == result)

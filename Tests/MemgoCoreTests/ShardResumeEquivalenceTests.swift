@@ -22,7 +22,7 @@ import Testing
   @Test func theScenarioMakesEveryCounterNonZero() throws {
     let file = try ScenarioLoader.load(bytes: Array(Self.everyCounterJSON.utf8), path: "every-counter.json")
     var total = RunTally()
-    for point in file.points { total.add(try Simulation.run(point.scenario, replication: 0).machine) }
+    for point in file.points { total.add(try Experiment.run(point.scenario, replication: 0).machine) }
     let (counters, sums) = RunTallyTests.storedNumbers(total)
     for (name, n) in counters { #expect(n > 0, "\(name)") }
     for (name, x) in sums { #expect(x > 0, "\(name)") }

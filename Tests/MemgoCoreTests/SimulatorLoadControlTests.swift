@@ -40,14 +40,14 @@ import Testing
     let groups = [
       Self.group("a", pages: 3, requests: 6, start: Self.ns(5000)), Self.group("b", pages: 2, requests: 20_000),
     ]
-    let local = try Simulation.run(Self.scenario(m, groups), replication: 0)
+    let local = try Experiment.run(Self.scenario(m, groups), replication: 0)
     #expect(local.groups[0].majorFaults == 6)
     #expect(local.groups[0].evictions == 4)
     #expect(local.groups[1].majorFaults == 2)
     #expect(local.groups[1].evictions == 0)
     #expect(local.machine.admissionWaits == 0)
     m.replacement.scope = .global
-    let global = try Simulation.run(Self.scenario(m, groups), replication: 0)
+    let global = try Experiment.run(Self.scenario(m, groups), replication: 0)
     #expect(global.groups[1].majorFaults > 2)
   }
 
@@ -59,14 +59,14 @@ import Testing
     m.replacement.frameQuota = .frames(2)
     var g = Self.group("g", pages: 1, requests: 2)
     g.count = 3
-    let result = try Simulation.run(Self.scenario(m, [g]), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, [g]), replication: 0)
     #expect(result.machine.admissionWaits == 1)
     #expect(result.machine.requests == 6)
     #expect(result.machine.minorFaults == 3)
     #expect(result.simulatedTime == Self.ns(9206))
     // With "equal" the quota is 4 / 3 = 1 frame: everyone is admitted at once.
     m.replacement.frameQuota = .equal
-    let equal = try Simulation.run(Self.scenario(m, [g]), replication: 0)
+    let equal = try Experiment.run(Self.scenario(m, [g]), replication: 0)
     #expect(equal.machine.admissionWaits == 0)
     #expect(equal.simulatedTime == Self.ns(4603))
   }
@@ -85,7 +85,7 @@ import Testing
     let groups = [
       Self.group("a", pages: 3, requests: 6), Self.group("b", pages: 3, requests: 4, start: Self.ns(5000)),
     ]
-    let result = try Simulation.run(Self.scenario(m, groups), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, groups), replication: 0)
     #expect(result.machine.suspensions == 1)
     #expect(result.groups[1].suspensions == 1)
     #expect(result.groups[1].tlbShootdowns == 1)
@@ -105,7 +105,7 @@ import Testing
     let m = Self.machine(frames: 4, scope: .workingset)
     var b = Self.group("b", pages: 3, requests: 3, start: Self.ns(5000))
     b.writeFraction = 1
-    let result = try Simulation.run(Self.scenario(m, [Self.group("a", pages: 3, requests: 6), b]), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, [Self.group("a", pages: 3, requests: 6), b]), replication: 0)
     #expect(result.machine.suspensions == 1)
     #expect(result.groups[1].diskWrites == 1)
     // Resumed at 5 011 703 ns: page 1 (zero-fill, 2502 ns), then page 2 (think 1 µs, 2502 ns).
@@ -121,8 +121,8 @@ import Testing
     let fd = open("/dev/null", O_WRONLY)
     defer { close(fd) }
     var log = JSONLinesLog(sink: FileSink(descriptor: fd), processNames: ["a", "b"])
-    let logged = try Simulation.run(s, replication: 0, log: &log)
-    let unlogged = try Simulation.run(s, replication: 0)
+    let logged = try Experiment.run(s, replication: 0, log: &log)
+    let unlogged = try Experiment.run(s, replication: 0)
     #expect(logged == unlogged)
     #expect(logged.machine.suspensions == 1)
   }
@@ -137,7 +137,7 @@ import Testing
     let groups = [
       Self.group("a", pages: 3, requests: 6), Self.group("b", pages: 3, requests: 4, start: Self.ns(5000)),
     ]
-    let result = try Simulation.run(Self.scenario(m, groups), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, groups), replication: 0)
     #expect(result.machine.suspensions == 1)
     #expect(result.groups[0].minorFaults == 3)
     #expect(result.groups[1].majorFaults == 1)
@@ -157,7 +157,7 @@ import Testing
       name: "z", count: 6, addressSpace: 1 << 20, requests: 300, interval: .exponential(mean: 1_000_000),
       size: .uniform(min: 1, max: 8192), writeFraction: 0.3,
       access: .workingset(size: 40 << 10, phaseLength: 100, locality: 0.9))
-    let result = try Simulation.run(Self.scenario(m, [g]), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, [g]), replication: 0)
     #expect(result.machine.requests == 6 * 300)
     #expect(result.machine.diskReads == result.machine.majorFaults)
     #expect(result.machine.walkCacheHits > 0)

@@ -42,7 +42,7 @@ import Testing
     // Pages 0,1,2,3,0,1,2,3 with 8 free frames and a 2-entry TLB: four zero-fill faults
     // (1 + 200 + 2000 + 1 + 200 + 100 = 2502 ns each), then four TLB misses that hit in the page
     // table (1 + 200 + 100 = 301 ns each), each after 1 µs of thinking.
-    let result = try Simulation.run(
+    let result = try Experiment.run(
       Self.scenario(Self.machine(frames: 8), Self.looping(pages: 4, requests: 8)), replication: 0)
     let m = result.machine
     #expect(m.requests == 8)
@@ -60,7 +60,7 @@ import Testing
 
   @Test func tlbHitsWhenTheWorkingSetFits() throws {
     // Two pages, a 2-entry TLB: after the two faults, every access hits (1 + 100 = 101 ns).
-    let result = try Simulation.run(
+    let result = try Experiment.run(
       Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 6)), replication: 0)
     #expect(result.machine.tlbHits == 4)
     #expect(result.machine.tlbMisses == 4)
@@ -70,7 +70,7 @@ import Testing
   @Test func majorFaultsGoToDiskAndFIFOEvicts() throws {
     // Loop over 3 pages in 2 frames under FIFO, no zero-fill: every access is a major fault of
     // 1 + 200 + 2000 + 5 ms + 1 + 200 + 100 ns, and every fault after the first two evicts.
-    let result = try Simulation.run(
+    let result = try Experiment.run(
       Self.scenario(Self.machine(frames: 2, zeroFill: false), Self.looping(pages: 3, requests: 6)), replication: 0)
     let m = result.machine
     #expect(m.majorFaults == 6)
@@ -87,7 +87,7 @@ import Testing
     // One frame, writes to pages 0,1,0: page 0 zero-filled (2502 ns); page 1 evicts dirty page 0
     // (write 5 ms) and is zero-filled; page 0 evicts dirty page 1 (write 5 ms) and, touched
     // before, is read back (5 ms).
-    let result = try Simulation.run(
+    let result = try Experiment.run(
       Self.scenario(Self.machine(frames: 1), Self.looping(pages: 2, requests: 3, writeFraction: 1)), replication: 0)
     let m = result.machine
     #expect(m.minorFaults == 2)
@@ -104,14 +104,14 @@ import Testing
     // model section): 3 context switches; with ASIDs the second accesses hit the TLB (101 ns).
     var group = Self.looping(pages: 1, requests: 2, count: 2)
     group.name = "pair"
-    let tagged = try Simulation.run(Self.scenario(Self.machine(frames: 8, cpus: 1), group), replication: 0)
+    let tagged = try Experiment.run(Self.scenario(Self.machine(frames: 8, cpus: 1), group), replication: 0)
     #expect(tagged.machine.contextSwitches == 3)
     #expect(tagged.machine.tlbFlushes == 0)
     #expect(tagged.machine.tlbHits == 2)
     #expect(tagged.simulatedTime == Self.ns(9206))
     #expect(tagged.machine.cpuBusy == Double(Self.ns(9206).picoseconds))
     // Without ASIDs every switch flushes the TLB, so the second accesses miss (301 ns).
-    let untagged = try Simulation.run(
+    let untagged = try Experiment.run(
       Self.scenario(Self.machine(frames: 8, cpus: 1, asid: false), group), replication: 0)
     #expect(untagged.machine.contextSwitches == 3)
     #expect(untagged.machine.tlbFlushes == 3)
@@ -120,7 +120,7 @@ import Testing
   }
 
   @Test func noTLBWalksEveryTime() throws {
-    let result = try Simulation.run(
+    let result = try Experiment.run(
       Self.scenario(Self.machine(frames: 8, tlbEntries: 0), Self.looping(pages: 2, requests: 4)), replication: 0)
     #expect(result.machine.tlbHits == 0)
     #expect(result.machine.pageWalks == 6)
@@ -139,7 +139,7 @@ import Testing
       size: .constant(1), access: .loop(pages: 4))
     var s = Self.scenario(machine, first)
     s.processes.append(second)
-    let result = try Simulation.run(s, replication: 0)
+    let result = try Experiment.run(s, replication: 0)
     #expect(result.machine.evictions == 0)
     #expect(result.groups[1].minorFaults == 4)
   }
@@ -151,20 +151,20 @@ import Testing
         name: "z", count: 3, addressSpace: 1 << 20, interval: .exponential(mean: 1_000_000),
         size: .uniform(min: 1, max: 10_000), writeFraction: 0.3, access: .zipf(exponent: 0.9)))
     s.stop = StopCondition(requests: 5000)
-    let a = try Simulation.run(s, replication: 0)
-    let b = try Simulation.run(s, replication: 0)
+    let a = try Experiment.run(s, replication: 0)
+    let b = try Experiment.run(s, replication: 0)
     #expect(a == b)
     s.seed = 2
-    let c = try Simulation.run(s, replication: 0)
+    let c = try Experiment.run(s, replication: 0)
     #expect(a != c)
-    #expect(try Simulation.run(s, replication: 1) != c)
+    #expect(try Experiment.run(s, replication: 1) != c)
   }
 
   @Test func stopRequestsCountsOnlyAfterWarmup() throws {
     var s = Self.scenario(Self.machine(frames: 8), Self.looping(pages: 2, requests: 1000))
     s.stop = StopCondition(requests: 10)
     s.warmup = Self.ns(5000)
-    let result = try Simulation.run(s, replication: 0)
+    let result = try Experiment.run(s, replication: 0)
     #expect(result.machine.requests == 10)
   }
 
@@ -179,7 +179,7 @@ import Testing
     s.machine.latency.diskRead = .exponential(mean: 1_000_000_000)
     s.stop = StopCondition(time: .milliseconds(20_000))
     s.warmup = .milliseconds(1000)
-    let r = try Simulation.run(s, replication: 0)
+    let r = try Experiment.run(s, replication: 0)
     let t = Double(r.simulatedTime.picoseconds)
     let meanQueue = r.machine.diskQueued / t
     let arrivalsTimesWait = r.machine.diskWaitSum / t
@@ -199,14 +199,14 @@ import Testing
   @Test func walkCacheSkipsTheUpperLevelsWithExactTimes() throws {
     var m = Self.machine(frames: 8, tlbEntries: 0, levels: 4)
     m.pageTable.walkCache = 1
-    let result = try Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
     #expect(result.machine.pageWalks == 6)
     #expect(result.machine.walkCacheHits == 4)
     #expect(result.machine.pteReads == 4 + 4 + 1 + 1 + 1 + 1)
     #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2300 + 200 + 200))
     // Without the caches every walk reads four entries.
     m.pageTable.walkCache = 0
-    let plain = try Simulation.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
+    let plain = try Experiment.run(Self.scenario(m, Self.looping(pages: 2, requests: 4)), replication: 0)
     #expect(plain.machine.walkCacheHits == 0)
     #expect(plain.machine.pteReads == 6 * 4)
     #expect(plain.simulatedTime == Self.ns(4 * 1000 + 2 * 2900 + 2 * 500))
@@ -222,7 +222,7 @@ import Testing
     let group = ProcessGroupConfig(
       name: "far", addressSpace: 4 << 20, requests: 4, interval: .constant(1_000_000), size: .constant(1),
       access: .sequential(stride: 2 << 20))
-    let result = try Simulation.run(Self.scenario(m, group), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, group), replication: 0)
     #expect(result.machine.walkCacheHits == 4)
     #expect(result.machine.pteReads == 4 + 4 + 2 + 2 + 1 + 1)
     #expect(result.simulatedTime == Self.ns(4 * 1000 + 2900 + 2500 + 200 + 200))
@@ -239,7 +239,7 @@ import Testing
     for tagged in [true, false] {
       var m = Self.machine(frames: 8, tlbEntries: 0, cpus: 1, asid: tagged)
       m.pageTable.walkCache = 2  // room for both processes' entries
-      let result = try Simulation.run(Self.scenario(m, group), replication: 0)
+      let result = try Experiment.run(Self.scenario(m, group), replication: 0)
       #expect(result.machine.contextSwitches == 3)
       #expect(result.machine.tlbFlushes == (tagged ? 0 : 3))
       #expect(result.machine.walkCacheHits == (tagged ? 2 : 0))
@@ -283,7 +283,7 @@ import Testing
       name: "huge", addressSpace: 8 << 20, requests: 8, interval: .constant(1_000_000), size: .constant(1),
       access: .sequential(stride: 1 << 20))
     var log = AddressLog()
-    let result = try Simulation.run(Self.scenario(m, group), replication: 0, log: &log)
+    let result = try Experiment.run(Self.scenario(m, group), replication: 0, log: &log)
     #expect(result.machine.minorFaults == 4)
     #expect(result.machine.tlbHits == 4)
     #expect(result.machine.pteReads == 4 * 2 * 3)
@@ -299,7 +299,7 @@ import Testing
     crossing.requests = 2
     crossing.size = .constant(2)
     crossing.access = .sequential(stride: (2 << 20) - 1)
-    let two = try Simulation.run(Self.scenario(m, crossing), replication: 0)
+    let two = try Experiment.run(Self.scenario(m, crossing), replication: 0)
     #expect(two.machine.accesses == 3)
     #expect(two.machine.minorFaults == 2)
   }
@@ -342,7 +342,7 @@ import Testing
     let g = ProcessGroupConfig(
       name: "z", count: 4, addressSpace: 1 << 20, requests: 400, interval: .exponential(mean: 1_000_000),
       size: .constant(1), access: .loop(pages: 3))
-    let result = try Simulation.run(Self.scenario(m, g), replication: 0)
+    let result = try Experiment.run(Self.scenario(m, g), replication: 0)
     #expect(result.machine.tlbShootdowns > 0)
     #expect(result.machine.tlbShootdowns <= 2 * result.machine.evictions)
     #expect(result.machine.contextSwitches > 0)
@@ -360,7 +360,7 @@ import Testing
     let group = ProcessGroupConfig(
       name: "trace", addressSpace: 1 << 16, interval: .constant(1_000_000), access: .trace(path: path, format: .plain))
     let machine = SimulatorTests.machine(frames: frames, tlbEntries: 0, zeroFill: false)
-    return try Simulation.run(SimulatorTests.scenario(machine, group), replication: 0)
+    return try Experiment.run(SimulatorTests.scenario(machine, group), replication: 0)
   }
 
   /// FIFO on Belady's string: 9 faults with 3 frames, 10 with 4 (Belady, Nelson and Shedler 1969).

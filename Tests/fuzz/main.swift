@@ -3,6 +3,7 @@
 // environment variable MEMGO_FUZZ_TARGET: one of FuzzTarget's names, or `arguments`.
 import MemgoCLI
 import MemgoCore
+import MemgoFuzz
 
 #if canImport(Glibc)
   import Glibc

@@ -3,7 +3,7 @@
 #
 #   Tests/fuzz/run.sh [SECONDS] [TARGET...]     default: 30 seconds, every target
 #
-# The build goes to .build-fuzz/ (gitignored): MemgoCore and MemgoCLI compiled whole-module with
+# The build goes to .build-fuzz/ (gitignored): MemgoCore, MemgoBench, MemgoFuzz and MemgoCLI compiled whole-module with
 # `-sanitize=fuzzer,address` plus Tests/fuzz/main.swift; the normal `swift build` never sees it.
 # Each target starts from its committed seeds (Tests/fuzz/corpus/TARGET) and regressions
 # (Tests/fuzz/regressions/TARGET); new interesting inputs go to .build-fuzz/corpus/TARGET. A crash,
@@ -22,16 +22,20 @@ if [ ${#targets[@]} -eq 0 ]; then targets=("${all_targets[@]}"); fi
 build=.build-fuzz
 mkdir -p "$build"
 binary="$build/memgo-fuzz"
-sources=$(find Sources/MemgoCore Sources/MemgoCLI Tests/fuzz/main.swift -name '*.swift' | sort)
+sources=$(find Sources/MemgoCore Sources/MemgoBench Sources/MemgoFuzz Sources/MemgoCLI Tests/fuzz/main.swift -name '*.swift' | sort)
 if [ ! -x "$binary" ] || [ -n "$(find $sources Tests/fuzz/run.sh -newer "$binary" 2>/dev/null | head -1)" ]; then
   echo "== building the fuzz targets (swiftc -sanitize=fuzzer,address) into $build"
-  flags=(-O -sanitize=fuzzer,address -parse-as-library -wmo -I "$build" -module-cache-path "$build/module-cache")
-  swiftc "${flags[@]}" -module-name MemgoCore -emit-module -emit-module-path "$build/MemgoCore.swiftmodule" \
-    -c $(find Sources/MemgoCore -name '*.swift' | sort) -o "$build/MemgoCore.o" 2>&1 | grep -v "^$" || true
-  swiftc "${flags[@]}" -module-name MemgoCLI -emit-module -emit-module-path "$build/MemgoCLI.swiftmodule" \
-    -c $(find Sources/MemgoCLI -name '*.swift' | sort) -o "$build/MemgoCLI.o" 2>&1 | grep -v "^$" || true
+  # -package-name: the modules share `package` declarations, as SwiftPM builds them.
+  flags=(-O -sanitize=fuzzer,address -parse-as-library -wmo -package-name memgo -I "$build"
+    -module-cache-path "$build/module-cache")
+  objects=()
+  for module in MemgoCore MemgoBench MemgoFuzz MemgoCLI; do
+    swiftc "${flags[@]}" -module-name "$module" -emit-module -emit-module-path "$build/$module.swiftmodule" \
+      -c $(find "Sources/$module" -name '*.swift' | sort) -o "$build/$module.o" 2>&1 | grep -v "^$" || true
+    objects+=("$build/$module.o")
+  done
   # The linker warns about every sanitizer symbol it cannot export; only errors matter.
-  swiftc "${flags[@]}" -module-name MemgoFuzz Tests/fuzz/main.swift "$build/MemgoCore.o" "$build/MemgoCLI.o" \
+  swiftc "${flags[@]}" -module-name MemgoFuzzMain Tests/fuzz/main.swift "${objects[@]}" \
     -lm -o "$binary" 2>&1 | grep -v "warning: Cannot export local symbol" || true
   [ -x "$binary" ] || { echo "fuzz build failed" >&2; exit 1; }
 fi

@@ -7,7 +7,7 @@ extension ScenarioDecoder {
 
   /// `access`: `{"pattern": NAME, ...parameters}` (or just `"NAME"` for a pattern without
   /// required parameters). Bounds that depend on the address space are checked when it is known.
-  mutating func accessPattern(_ node: JSONNode, addressSpace: Int64?, pageSize: Int?) -> AccessPatternConfig? {
+  package mutating func accessPattern(_ node: JSONNode, addressSpace: Int64?, pageSize: Int?) -> AccessPatternConfig? {
     let names = ScenarioSchema.patterns.map(\.name)
     let object: JSONObjectView?
     let patternNode: JSONNode?

@@ -8,7 +8,7 @@ extension ScenarioDecoder {
   /// an object `{"dist": KIND, ...parameters}` (SPEC "Scenario file"). Parameters are in the
   /// quantity's units, except `shape` (a plain number) and `weights` (plain numbers). Values are
   /// returned in base units (picoseconds, bytes).
-  mutating func distribution(_ node: JSONNode, of kind: QuantityKind) -> Distribution? {
+  package mutating func distribution(_ node: JSONNode, of kind: QuantityKind) -> Distribution? {
     guard case .object = node.value else {
       if case .array = node.value {
         reportType(node, expected: "a \(kind.noun) or a distribution object such as {\"dist\": \"exponential\", ...}")
@@ -191,7 +191,7 @@ extension ScenarioDecoder {
 
 extension Distribution {
   /// The largest value the distribution can produce, where bounded (constant, uniform, empirical).
-  var upperBound: Double? {
+  package var upperBound: Double? {
     switch self {
     case .constant(let v): return v
     case .uniform(_, let hi): return hi

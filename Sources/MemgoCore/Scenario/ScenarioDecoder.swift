@@ -1,5 +1,5 @@
 /// A JSON value together with where it sits in the file: its path and its position in file order.
-struct JSONNode {
+package struct JSONNode {
   var value: JSONValue
   var path: JSONPath
   /// Member or element index at each step of `path` (file order).
@@ -12,7 +12,7 @@ struct JSONNode {
     order = []
   }
 
-  init(value: JSONValue, path: JSONPath, order: [Int]) {
+  package init(value: JSONValue, path: JSONPath, order: [Int]) {
     self.value = value
     self.path = path
     self.order = order
@@ -65,11 +65,11 @@ struct JSONObjectView {
 /// Each reader returns nil when its value is invalid (after recording why), and callers keep
 /// decoding sibling fields, so one pass reports all problems. Cross-field checks run only when the
 /// fields they compare decoded cleanly, so one mistake is reported once.
-struct ScenarioDecoder {
+package struct ScenarioDecoder {
   /// The file name used in every error.
   let file: String
   /// The problems recorded, at most `maximumKeptErrors` (the first found).
-  private(set) var errors: [ScenarioError] = []
+  package private(set) var errors: [ScenarioError] = []
   /// Problems found beyond `maximumKeptErrors`, counted but not kept (bounds memory on huge files).
   private(set) var omitted = 0
   /// The most problems kept in `errors`.
@@ -77,13 +77,13 @@ struct ScenarioDecoder {
   /// Trace files already checked during this load, shared by the decoders of every sweep point.
   let traceChecks: TraceCheckCache
 
-  init(file: String, traceChecks: TraceCheckCache = TraceCheckCache()) {
+  package init(file: String, traceChecks: TraceCheckCache = TraceCheckCache()) {
     self.file = file
     self.traceChecks = traceChecks
   }
 
   /// Every problem found, kept or not.
-  var problemCount: Int { errors.count + omitted }
+  package var problemCount: Int { errors.count + omitted }
 
   // MARK: - Reporting
 
@@ -326,7 +326,7 @@ struct ScenarioDecoder {
 
   /// The message for a bare number where a duration or size is expected, showing the fix:
   /// `expected a duration string with a unit, e.g. "5000ns" or "5us"`.
-  static func bareNumberMessage(_ literal: String, kind: QuantityKind) -> String {
+  package static func bareNumberMessage(_ literal: String, kind: QuantityKind) -> String {
     let shown = JSONValue.number(literal).abbreviated(30)
     let n = try? JSONValue.number(literal).intValue()
     switch kind {
@@ -351,7 +351,7 @@ struct ScenarioDecoder {
 }
 
 /// What a distribution's values measure.
-enum QuantityKind {
+package enum QuantityKind {
   /// Picoseconds, written as duration strings.
   case duration
   /// Bytes, written as size strings.

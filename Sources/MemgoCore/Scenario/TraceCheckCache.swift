@@ -2,7 +2,7 @@
 /// scenario file, so that a sweep of many points reads each trace once rather than once per point.
 ///
 /// Only the loader and the decoders it creates use it, on one thread.
-final class TraceCheckCache {
+package final class TraceCheckCache {
   /// Whether trace files are read and checked at all: not when the scenario is only rebuilt from a
   /// partial result to merge stored results (`memgo merge` needs no trace file).
   let checksTraces: Bool

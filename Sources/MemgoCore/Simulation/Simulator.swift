@@ -54,7 +54,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// Each process's next-use stream when the policy needs the future (`Frames.needsFuture`; nil for
   /// a process whose future is unknown), else empty.
   var futures: [FuturePageStream?]
-  /// The first failure to read a trace or a next-use stream: it ends the run, and `Simulation.run`
+  /// The first failure to read a trace or a next-use stream: it ends the run, and `Experiment.run`
   /// throws it (a trace that fails to read is an error, never an early end of the trace).
   var readFailure: TraceError?
 
@@ -401,7 +401,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   }
 
   /// The next reference of trace-driven process `p`, or nil at the end of its trace. A trace that
-  /// cannot be read (it changed or failed since it was validated) ends the run; `Simulation.run`
+  /// cannot be read (it changed or failed since it was validated) ends the run; `Experiment.run`
   /// throws the error, with the file and line.
   mutating func nextReference(of p: Int) -> TraceReference? {
     do throws(TraceError) {
@@ -413,7 +413,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   }
 
   /// The next use of the page access `p` is starting, pulled from its stream (`Int64.max` where
-  /// its future is unknown). A stream that cannot be read ends the run; `Simulation.run` throws.
+  /// its future is unknown). A stream that cannot be read ends the run; `Experiment.run` throws.
   mutating func nextUse(of p: Int) -> Int64 {
     do throws(TraceError) {
       return try futures[p]?.next()?.nextUse ?? .max

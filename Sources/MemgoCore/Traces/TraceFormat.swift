@@ -69,7 +69,7 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   }
 
   /// The first concrete format whose syntax accepts every line of a non-empty sample.
-  static func detect(sample: [[UInt8]]) -> TraceFormat? {
+  package static func detect(sample: [[UInt8]]) -> TraceFormat? {
     guard !sample.isEmpty else { return nil }
     return concrete.first { format in
       sample.allSatisfy { line in
@@ -82,7 +82,7 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   }
 
   /// Parses one line with this format's syntax (`auto` accepts nothing).
-  func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
+  package func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceLineParse {
     switch self {
     case .lackey: return LackeySyntax.parse(line)
     case .din: return DinSyntax.parse(line)

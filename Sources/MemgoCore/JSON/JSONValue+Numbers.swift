@@ -60,7 +60,7 @@ extension JSONValue {
 
 /// A JSON number literal as sign × significand × 10^exponent, with the significand's digits free of
 /// leading and trailing zeros (empty for zero). Exponents are clamped to ±10^12, far beyond any use.
-struct DecimalLiteral {
+package struct DecimalLiteral {
   var negative: Bool
   /// Significant decimal digits (values 0...9), most significant first.
   var digits: [UInt8]
@@ -68,7 +68,7 @@ struct DecimalLiteral {
   var exponent: Int
 
   /// Parses a JSON number literal; nil if `literal` is not one.
-  init?(_ literal: String) {
+  package init?(_ literal: String) {
     let bytes = Array(literal.utf8)
     var i = 0
     negative = false

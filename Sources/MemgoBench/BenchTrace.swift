@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import MemgoCore
 
 /// The plain-format trace the trace benchmarks read, generated at bench time in a temporary
 /// directory and deleted with this object (on every path out of `Benchmarks.run`).

@@ -1,3 +1,5 @@
+import MemgoCore
+
 /// The input boundaries of the library as fuzz targets: each takes arbitrary bytes, feeds them to
 /// the code that reads user input, and checks properties of the outcome (docs/robustness.md).
 ///

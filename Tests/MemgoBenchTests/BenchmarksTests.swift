@@ -1,5 +1,6 @@
 import Testing
 
+@testable import MemgoBench
 @testable import MemgoCore
 
 @Suite struct BenchmarksTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MemgoCore
+@testable import MemgoFuzz
 
 /// Replays every committed fuzz input (Tests/fuzz/corpus and Tests/fuzz/regressions) through the
 /// same entry point the libFuzzer harness calls, and pins the properties the targets check.

@@ -27,7 +27,7 @@ public enum Experiment {
   /// Workers take units from a shared `WorkQueue`, so a long unit never holds up the others. Before
   /// taking a unit, a worker checks `shouldStop`; once it returns true no unit is started, units in
   /// progress finish and are reported, and `run` returns false. A unit that fails
-  /// (`Simulation.run` throws) likewise stops the others from starting, and `run` throws its error.
+  /// (`Experiment.run` throws) likewise stops the others from starting, and `run` throws its error.
   /// - Returns: whether every selected unit ran.
   /// - Throws: the first `TraceError` of a unit (a trace that can no longer be read, or OPT's
   ///   next uses that cannot be prepared).
@@ -52,7 +52,7 @@ public enum Experiment {
         let index = selected[k]
         let unit = units[index]
         do throws(TraceError) {
-          let result = try Simulation.run(points[unit.point].scenario, replication: unit.replication)
+          let result = try Experiment.run(points[unit.point].scenario, replication: unit.replication)
           completed(index, result)
         } catch {
           failure.withLock { if $0 == nil { $0 = error } }

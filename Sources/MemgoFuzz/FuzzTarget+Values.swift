@@ -1,3 +1,5 @@
+import MemgoCore
+
 // MARK: - Durations, sizes, numbers, distributions and access patterns
 
 extension FuzzTarget {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import MemgoCore
 
 /// The load check of `memgo serve`: a server in this process on a Unix socket in a temporary
 /// directory, and `clients` client threads, each a connection that spawns a process and sends

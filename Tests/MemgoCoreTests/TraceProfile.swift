@@ -1,30 +1,30 @@
-/// One pass over a trace file: its references, page accesses, and LRU miss-ratio curve.
-///
-/// The whole loop (reading, page expansion, stack distances) runs inside MemgoCore, specialised for
-/// the detected format, so callers in other modules get the fast path with one non-generic call.
-/// Memory is bounded by the distinct pages (or the sampled ones), never by the trace length.
-public struct TraceProfile {
+@testable import MemgoCore
+
+/// One pass over a trace file: its references, page accesses, and LRU miss-ratio curve, straight
+/// from a reader, a `PageAccessStream` and a `MissRatioCurve`: the tests' check of those three
+/// together on real traces, apart from `memgo trace`'s pipeline.
+struct TraceProfile {
   /// The format the file was read in (never `auto`).
-  public var format: TraceFormat
+  var format: TraceFormat
   /// References read (lines that were references), dropped instruction fetches included.
-  public var references = 0
+  var references = 0
   /// Page accesses made (a reference touches every page of its span; a modify reads then writes).
-  public var pageAccesses: Int { curve.accesses }
+  var pageAccesses: Int { curve.accesses }
   /// Page accesses that write.
-  public var writes = 0
+  var writes = 0
   /// Malformed lines skipped (only with `skipBadLines`).
-  public var skippedLines = 0
+  var skippedLines = 0
   /// Instruction fetches dropped (only with `noInstructions`).
-  public var droppedInstructions = 0
+  var droppedInstructions = 0
   /// The LRU fault count for every memory size (`--mrc`), exact or SHARDS-sampled.
-  public var curve: MissRatioCurve
+  var curve: MissRatioCurve
 
   /// Reads the trace at `path` once.
   /// - Parameters:
   ///   - pageSize: bytes per page, a power of two (validate with `PageSpan.pageShift(forPageSize:)`).
   ///   - sampler: the pages the curve processes (`SpatialSampler(rate:)` for SHARDS; default all).
   /// - Throws: `TraceError` for an unreadable file, an undetectable format or a malformed line.
-  public init(
+  init(
     path: String, format: TraceFormat = .auto, options: TraceReaderOptions = TraceReaderOptions(),
     pageSize: Int = 4096, noInstructions: Bool = false, sampler: SpatialSampler = .everyPage
   ) throws(TraceError) {

@@ -5,6 +5,7 @@ import Synchronization
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import MemgoCore
 
 /// memgo's built-in performance benchmarks (`memgo bench`): fixed scenarios timed end to end on
 /// the wall clock. Their numbers go to the README; no test depends on them.
@@ -40,7 +41,7 @@ public enum Benchmarks {
 
   /// What a case runs.
   public enum Workload: Sendable {
-    /// A scenario through the discrete-event simulator (`Simulation.run`).
+    /// A scenario through the discrete-event simulator (`Experiment.run`).
     case simulation(Scenario)
     /// `memgo trace` on the generated `BenchTrace` of `references` lines (`TraceAnalysis`),
     /// parsing included.
@@ -248,7 +249,7 @@ public enum Benchmarks {
     resetPeakResident()
     let cpuStart = cpuSeconds()
     let start = monotonicSeconds()
-    let result = try Simulation.run(scenario, replication: 0)
+    let result = try Experiment.run(scenario, replication: 0)
     let wall = max(monotonicSeconds() - start, 1e-9)
     let accesses = result.machine.accesses
     var m = Measurement(

@@ -1,3 +1,5 @@
+import MemgoCore
+
 // MARK: - The scenario loader
 
 extension FuzzTarget {
@@ -39,7 +41,7 @@ extension FuzzTarget {
       failures.expect(point.scenario.replications >= 1, "no replication")
       if let small = shrunk(point.scenario) {
         do {
-          let result = try Simulation.run(small, replication: 0)
+          let result = try Experiment.run(small, replication: 0)
           failures.expect(result.machine.requests >= 0 && result.events >= 0, "negative counts")
         } catch {
           // Only a policy that needs the future can fail, preparing it: for want of scratch space.

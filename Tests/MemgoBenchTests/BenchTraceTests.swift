@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import MemgoBench
 @testable import MemgoCore
 
 @Suite struct BenchTraceTests {

@@ -10,7 +10,7 @@
 /// while memgo uses it and the kernel frees its blocks when the descriptor closes: on success, on a
 /// thrown error, and even if the process is killed. Reads and writes are whole blocks through
 /// `pread`/`write`, never one record at a time.
-final class ScratchFile {
+package final class ScratchFile {
   /// The open descriptor.
   let descriptor: Int32
   /// The path the file had before it was unlinked, for error messages.
@@ -38,7 +38,7 @@ final class ScratchFile {
   deinit { _ = close(descriptor) }
 
   /// `$TMPDIR` if set and non-empty, else `/tmp`.
-  static func temporaryDirectory() -> String {
+  package static func temporaryDirectory() -> String {
     if let value = getenv("TMPDIR") {
       let text = String(cString: value)
       if !text.isEmpty { return text }
@@ -80,7 +80,7 @@ final class ScratchFile {
     TraceError.io(file: path, message: "\(operation) the temporary file: \(ScratchFile.errnoText())")
   }
 
-  static func errnoText() -> String {
+  package static func errnoText() -> String {
     guard let text = strerror(errno) else { return "error \(errno)" }
     return String(cString: text)
   }

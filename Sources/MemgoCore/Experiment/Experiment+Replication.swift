@@ -1,5 +1,6 @@
-/// Entry points that run one replication of one scenario point with the policy it names.
-public enum Simulation {
+/// One replication of one scenario point: the `Simulator` specialised for the point's allocation
+/// scope and replacement policy, run to its end.
+extension Experiment {
   /// Runs replication `replication` (0-based) of `scenario` without an event log.
   /// - Throws: what `run(_:replication:log:)` throws.
   public static func run(_ scenario: Scenario, replication: Int) throws(TraceError) -> RunResult {
