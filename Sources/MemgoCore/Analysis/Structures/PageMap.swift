@@ -28,16 +28,26 @@ public struct PageMap {
     Int(truncatingIfNeeded: (page &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 
+  /// The slot that holds `page`, or the empty slot where it would go: the end of its probe run.
+  @inline(__always) private func slot(of page: UInt64) -> Int {
+    let mask = entries.count - 1
+    var slot = home(page)
+    while entries[slot].value >= 0 && entries[slot].page != page { slot = (slot + 1) & mask }
+    return slot
+  }
+
+  /// Fills the empty `slot` (from `slot(of: page)`) with `page` and grows the table past half full.
+  @inline(__always) private mutating func insert(_ page: UInt64, value: Int, at slot: Int) {
+    entries[slot] = Entry(page: page, value: value)
+    count += 1
+    if 2 * count > entries.count { grow() }
+  }
+
   /// The value stored for `page`, or nil if there is none.
   /// - Complexity: O(1) expected.
   public func value(of page: UInt64) -> Int? {
-    let mask = entries.count - 1
-    var slot = home(page)
-    while entries[slot].value >= 0 {
-      if entries[slot].page == page { return entries[slot].value }
-      slot = (slot + 1) & mask
-    }
-    return nil
+    let value = entries[slot(of: page)].value
+    return value >= 0 ? value : nil
   }
 
   /// Stores `value` for `page` and returns the value it replaces, or nil if `page` is new.
@@ -46,20 +56,13 @@ public struct PageMap {
   @inline(__always)
   public mutating func exchange(_ page: UInt64, with value: Int) -> Int? {
     precondition(value >= 0, "page map values are non-negative")
-    let mask = entries.count - 1
-    var slot = home(page)
-    while true {
-      let entry = entries[slot]
-      if entry.value < 0 { break }
-      if entry.page == page {
-        entries[slot].value = value
-        return entry.value
-      }
-      slot = (slot + 1) & mask
+    let slot = slot(of: page)
+    let old = entries[slot].value
+    guard old < 0 else {
+      entries[slot].value = value
+      return old
     }
-    entries[slot] = Entry(page: page, value: value)
-    count += 1
-    if 2 * count > entries.count { grow() }
+    insert(page, value: value, at: slot)
     return nil
   }
 
@@ -69,17 +72,10 @@ public struct PageMap {
   @inline(__always)
   public mutating func insertIfAbsent(_ page: UInt64, value: Int) -> Int? {
     precondition(value >= 0, "page map values are non-negative")
-    let mask = entries.count - 1
-    var slot = home(page)
-    while true {
-      let entry = entries[slot]
-      if entry.value < 0 { break }
-      if entry.page == page { return entry.value }
-      slot = (slot + 1) & mask
-    }
-    entries[slot] = Entry(page: page, value: value)
-    count += 1
-    if 2 * count > entries.count { grow() }
+    let slot = slot(of: page)
+    let old = entries[slot].value
+    guard old < 0 else { return old }
+    insert(page, value: value, at: slot)
     return nil
   }
 

@@ -10,9 +10,8 @@
 /// In between, its allocation stays: it replaces its own least recently used page. With
 /// `pffLower == pffUpper` this is the original single-threshold PFF. The replacement policy named
 /// in the scenario is not used.
-struct PFFAllocator: FrameAllocator {
+struct PFFAllocator: ResidentSetAllocator {
   static var scope: AllocationScope { .pff }
-  static var controlsLoad: Bool { true }
   let upper: Double
   let lower: Double
   var resident: ResidentSets
@@ -58,17 +57,5 @@ struct PFFAllocator: FrameAllocator {
     }
     // Rate above the upper bound (or nothing resident yet): grow.
     return freeFrames > 0 ? .takeFree : resident.growOrSuspend(p)
-  }
-
-  mutating func didFree(_ frame: FrameNumber, process: Int) { resident.forget(frame.index) }
-
-  var reclaimable: Int { resident.released.count }
-
-  func residentCount(_ process: Int) -> Int { resident.sets.counts[process] }
-
-  func invariantViolation() -> String? { resident.invariantViolation() }
-
-  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool {
-    resident.sets.contains(frame.index) || resident.released.contains(frame)
   }
 }

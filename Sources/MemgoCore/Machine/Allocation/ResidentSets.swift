@@ -79,3 +79,26 @@ struct ResidentSets {
     return nil
   }
 }
+
+/// A variable-allocation scope kept in `ResidentSets` (`WorkingSetAllocator`, `PFFAllocator`):
+/// the frame bookkeeping such scopes share, written once. Each controls the load (a process whose
+/// resident set cannot grow is suspended).
+protocol ResidentSetAllocator: FrameAllocator {
+  var resident: ResidentSets { get set }
+}
+
+extension ResidentSetAllocator {
+  static var controlsLoad: Bool { true }
+
+  mutating func didFree(_ frame: FrameNumber, process: Int) { resident.forget(frame.index) }
+
+  var reclaimable: Int { resident.released.count }
+
+  func residentCount(_ process: Int) -> Int { resident.sets.counts[process] }
+
+  func invariantViolation() -> String? { resident.invariantViolation() }
+
+  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool {
+    resident.sets.contains(frame.index) || resident.released.contains(frame)
+  }
+}

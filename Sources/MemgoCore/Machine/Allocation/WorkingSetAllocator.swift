@@ -11,9 +11,8 @@
 /// page. The replacement policy named in the scenario is not used.
 ///
 /// - Complexity: each reference is O(1) amortised (a page leaves the set at most once per entry).
-struct WorkingSetAllocator: FrameAllocator {
+struct WorkingSetAllocator: ResidentSetAllocator {
   static var scope: AllocationScope { .workingset }
-  static var controlsLoad: Bool { true }
   /// The window, in references.
   let tau: Int64
   var resident: ResidentSets
@@ -35,17 +34,5 @@ struct WorkingSetAllocator: FrameAllocator {
 
   mutating func decide(for reference: PageReference, freeFrames: Int) -> FrameDecision {
     freeFrames > 0 ? .takeFree : resident.growOrSuspend(reference.page.process)
-  }
-
-  mutating func didFree(_ frame: FrameNumber, process: Int) { resident.forget(frame.index) }
-
-  var reclaimable: Int { resident.released.count }
-
-  func residentCount(_ process: Int) -> Int { resident.sets.counts[process] }
-
-  func invariantViolation() -> String? { resident.invariantViolation() }
-
-  func isCandidate(_ frame: FrameNumber, process: Int) -> Bool {
-    resident.sets.contains(frame.index) || resident.released.contains(frame)
   }
 }
