@@ -8,7 +8,8 @@ extension ScenarioDecoder {
   /// `access`: `{"pattern": NAME, ...parameters}` (or just `"NAME"` for a pattern without
   /// required parameters). Bounds that depend on the address space are checked when it is known.
   mutating func accessPattern(_ node: JSONNode, addressSpace: Int64?, pageSize: Int?) -> AccessPatternConfig? {
-    let names = ScenarioSchema.patterns.map(\.name)
+    let family = AccessPatternConfig.family
+    let names = family.names
     let object: JSONObjectView?
     let patternNode: JSONNode?
     switch node.value {
@@ -18,40 +19,37 @@ extension ScenarioDecoder {
     case .object(let members):
       let view = JSONObjectView(node: node, members: members)
       object = view
-      patternNode = view["pattern"]
+      patternNode = view[family.tag]
       if patternNode == nil {
-        reportMissing("pattern", in: view, expected: "one of " + names.joined(separator: ", "))
+        reportMissing(family.tag, in: view, expected: "one of " + names.joined(separator: ", "))
       }
     default:
       reportType(node, expected: "an object such as {\"pattern\": \"uniform\"}")
       return nil
     }
     guard let patternNode, let name = string(patternNode) else {
-      if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
+      if let object { reportKeys(object, allowed: family.allKeys, kind: nil) }
       return nil
     }
-    guard let parameters = ScenarioSchema.patterns.first(where: { $0.name == name })?.parameters else {
-      if let reason = ScenarioSchema.unsupportedPatterns.first(where: { $0.name == name })?.reason {
-        report(patternNode, reason + " (expected one of " + names.joined(separator: ", ") + ")")
-      } else {
-        report(patternNode, Self.unknownName("pattern", name, valid: names))
-      }
-      if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
+    guard let variant = family.variant(name) else {
+      report(patternNode, Self.unknownName(family.tag, name, valid: names))
+      if let object { reportKeys(object, allowed: family.allKeys, kind: nil) }
       return nil
     }
-    let optional = ["stride", "format"]
     guard let object else {
-      if let first = parameters.first(where: { !optional.contains($0) }) {
+      if let first = variant.parameters.first(where: \.required) {
         report(
-          patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
+          patternNode, "pattern \(quoted(name)) needs \(quoted(first.name)) (write {\"pattern\": \(quoted(name)), ...})")
         return nil
       }
       return name == "uniform" ? .uniform : .sequential(stride: nil)
     }
-    reportKeys(object, allowed: ["pattern"] + parameters, kind: name)
+    reportKeys(object, allowed: [family.tag] + variant.parameters.map(\.name), kind: name)
 
-    func required(_ key: String, _ decoder: inout ScenarioDecoder, _ what: String) -> JSONNode? {
+    /// A required parameter, or nil after reporting it missing (with what its declaration expects).
+    func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? {
       guard let child = object[key] else {
+        let what = variant.parameter(key)?.expected ?? "a value"
         decoder.reportMissing(key, in: object, expected: "\(what) for pattern \(quoted(name))")
         return nil
       }
@@ -76,7 +74,7 @@ extension ScenarioDecoder {
       }
       return .sequential(stride: stride)
     case "loop":
-      guard let pagesNode = required("pages", &self, "an integer number of pages"),
+      guard let pagesNode = required("pages", &self),
         let pages = int(pagesNode, 1...(1 << 40))
       else { return nil }
       if let addressSpace, let pageSize, Int64(pages) > addressSpace / Int64(pageSize) {
@@ -88,19 +86,19 @@ extension ScenarioDecoder {
       }
       return .loop(pages: Int64(pages))
     case "zipf":
-      guard let exponentNode = required("exponent", &self, "a number"),
+      guard let exponentNode = required("exponent", &self),
         let exponent = double(exponentNode, min: .above(0), max: .atMost(Self.maximumZipfExponent))
       else { return nil }
       return .zipf(exponent: exponent)
     case "hotcold":
-      let fractionNode = required("hotFraction", &self, "a number between 0 and 1")
-      let probabilityNode = required("hotProbability", &self, "a number from 0 to 1")
+      let fractionNode = required("hotFraction", &self)
+      let probabilityNode = required("hotProbability", &self)
       let fraction = fractionNode.flatMap { double($0, min: .above(0), max: .below(1)) }
       let probability = probabilityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
       guard let fraction, let probability else { return nil }
       return .hotcold(hotFraction: fraction, hotProbability: probability)
     case "trace":
-      guard let pathNode = required("path", &self, "the trace file's path, relative to the scenario file"),
+      guard let pathNode = required("path", &self),
         let path = string(pathNode)
       else { return nil }
       var format = TraceFormat.auto
@@ -114,9 +112,9 @@ extension ScenarioDecoder {
       }
       return traceReplay(path: path, format: format, pathNode: pathNode, addressSpace: addressSpace)
     default:  // workingset
-      let sizeNode = required("size", &self, "a size such as \"1MiB\"")
-      let phaseNode = required("phaseLength", &self, "an integer number of requests")
-      let localityNode = required("locality", &self, "a number from 0 to 1")
+      let sizeNode = required("size", &self)
+      let phaseNode = required("phaseLength", &self)
+      let localityNode = required("locality", &self)
       var setSize = sizeNode.flatMap { size($0) }
       if let sizeNode, let bytes = setSize {
         if bytes < 1 {
@@ -191,7 +189,7 @@ extension ScenarioDecoder {
         path: object.node.path, order: object.node.order + [i],
         Self.foreignKeyMessage(
           member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
-          otherKindsKeys: ScenarioSchema.accessKeys))
+          otherKindsKeys: AccessPatternConfig.family.allKeys))
     }
   }
 }

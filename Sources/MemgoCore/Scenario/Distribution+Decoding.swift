@@ -17,44 +17,45 @@ extension ScenarioDecoder {
       return quantity(node, kind).map { .constant($0) }
     }
     // Keys are checked below, once the kind (and so its parameters) is known.
-    guard let object = object(node, keys: [], checkKeys: false) else { return nil }
-    let kinds = ScenarioSchema.distributions.map(\.name)
+    guard case .object(let members) = node.value else { return nil }
+    let object = JSONObjectView(node: node, members: members)
+    let family = Distribution.family
     /// Without a valid kind, only keys that no distribution takes can be reported.
     func reportForeignKeys(_ decoder: inout ScenarioDecoder) {
-      let keys = ScenarioSchema.distributionKeys
+      let keys = family.allKeys
       for (i, member) in object.members.enumerated() where !keys.contains(member.key) {
         decoder.report(
           path: node.path, order: node.order + [i], ScenarioDecoder.unknownKeyMessage(member.key, keys: keys))
       }
     }
-    guard let distNode = object["dist"] else {
+    guard let distNode = object[family.tag] else {
       reportForeignKeys(&self)
-      reportMissing("dist", in: object, expected: "one of " + kinds.joined(separator: ", "))
+      reportMissing(family.tag, in: object, expected: "one of " + family.names.joined(separator: ", "))
       return nil
     }
     guard let distName = string(distNode) else {
       reportForeignKeys(&self)
       return nil
     }
-    guard let parameters = ScenarioSchema.distributions.first(where: { $0.name == distName })?.parameters else {
+    guard let variant = family.variant(distName) else {
       reportForeignKeys(&self)
-      report(distNode, Self.unknownName("dist", distName, valid: kinds))
+      report(distNode, Self.unknownName(family.tag, distName, valid: family.names))
       return nil
     }
     // Keys: "dist" and this kind's parameters; a parameter of another kind gets its own message.
-    let allowed = ["dist"] + parameters
+    let allowed = [family.tag] + variant.parameters.map(\.name)
     for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
       report(
         path: node.path, order: node.order + [i],
         Self.foreignKeyMessage(
-          member.key, allowed: allowed, kind: "dist \(quoted(distName))",
-          otherKindsKeys: ScenarioSchema.distributionKeys))
+          member.key, allowed: allowed, kind: "dist \(quoted(distName))", otherKindsKeys: family.allKeys))
     }
 
     /// A required parameter, or nil after reporting it missing.
     func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? {
       guard let child = object[key] else {
-        let what = key == "shape" ? "a number" : "a \(kind.noun)"
+        var what = "a \(kind.noun)"
+        if case .number? = variant.parameter(key)?.kind { what = "a number" }
         decoder.reportMissing(key, in: object, expected: "\(what) for dist \(quoted(distName))")
         return nil
       }
@@ -98,16 +99,6 @@ extension ScenarioDecoder {
     default:  // empirical
       return empirical(object, kind: kind, required: { required("values", &$0) })
     }
-  }
-
-  /// Like `object(_:keys:)`, optionally without checking keys (the caller checks them itself).
-  mutating func object(_ node: JSONNode, keys: [String], checkKeys: Bool) -> JSONObjectView? {
-    if checkKeys { return object(node, keys: keys) }
-    guard case .object(let members) = node.value else {
-      reportType(node, expected: "an object")
-      return nil
-    }
-    return JSONObjectView(node: node, members: members)
   }
 
   /// `{"dist": "empirical", "values": [...], "weights": [...]}`; equal weights when omitted.
