@@ -39,7 +39,8 @@ extension ScenarioDecoder {
     guard let object else {
       if let first = variant.parameters.first(where: \.required) {
         report(
-          patternNode, "pattern \(quoted(name)) needs \(quoted(first.name)) (write {\"pattern\": \(quoted(name)), ...})")
+          patternNode, "pattern \(quoted(name)) needs \(quoted(first.name)) (write {\"pattern\": \(quoted(name)), ...})"
+        )
         return nil
       }
       return name == "uniform" ? .uniform : .sequential(stride: nil)

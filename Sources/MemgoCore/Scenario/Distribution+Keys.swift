@@ -21,19 +21,24 @@ extension Distribution {
       .init(name: "constant", meaning: "always `value`", parameters: [.parameter("value", .quantity, "the value")]),
       .init(
         name: "uniform", meaning: "uniform between `min` and `max`",
-        parameters: [.parameter("min", .quantity, "the lowest value"), .parameter("max", .quantity, "the highest value, at least min")]),
+        parameters: [
+          .parameter("min", .quantity, "the lowest value"),
+          .parameter("max", .quantity, "the highest value, at least min"),
+        ]),
       .init(
         name: "exponential", meaning: "exponential with `mean`",
         parameters: [.parameter("mean", .quantity, "the mean, more than 0")]),
       .init(
         name: "normal", meaning: "normal, truncated at zero",
         parameters: [
-          .parameter("mean", .quantity, "the mean, more than 0"), .parameter("stddev", .quantity, "the standard deviation"),
+          .parameter("mean", .quantity, "the mean, more than 0"),
+          .parameter("stddev", .quantity, "the standard deviation"),
         ]),
       .init(
         name: "lognormal", meaning: "lognormal with the mean and standard deviation of the distribution itself",
         parameters: [
-          .parameter("mean", .quantity, "the mean, more than 0"), .parameter("stddev", .quantity, "the standard deviation"),
+          .parameter("mean", .quantity, "the mean, more than 0"),
+          .parameter("stddev", .quantity, "the standard deviation"),
         ]),
       .init(
         name: "pareto", meaning: "Pareto with `scale` (the minimum) and `shape`",

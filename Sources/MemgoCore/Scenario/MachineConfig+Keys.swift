@@ -57,7 +57,8 @@ extension PageTableConfig {
   /// The keys of `machine.pageTable`.
   static let keyTable = KeyTable<PageTableConfig>([
     .integer(
-      "levels", ScenarioDecoder.pageTableLevels, \.levels, default: "4", "radix page-table levels, 512 entries per table"),
+      "levels", ScenarioDecoder.pageTableLevels, \.levels, default: "4",
+      "radix page-table levels, 512 entries per table"),
     .integer(
       "walkCache", 0...ScenarioDecoder.maximumWalkCacheEntries, \.walkCache, default: "0",
       "entries of each upper level's page-walk cache, per MMU (0: none)"),
@@ -78,7 +79,8 @@ extension ReplacementConfig {
         "`global`: one pool; `local`: `frameQuota` frames each; `workingset` (window `tau`) and `pff` "
           + "(`pffUpper`, `pffLower`) with load control"),
       .boolean(
-        "referenceOnLoad", \.referenceOnLoad, default: "true", "clock, nru, aging, wsclock: a loaded page starts referenced"),
+        "referenceOnLoad", \.referenceOnLoad, default: "true",
+        "clock, nru, aging, wsclock: a loaded page starts referenced"),
       .integer("agingBits", ReplacementConfig.agingBitsRange, \.agingBits, default: "8", "aging: bits of each counter"),
       .duration("agingPeriod", \.agingPeriod, default: "auto", "aging: time between counter shifts"),
       .duration("wsclockTau", \.wsclockTau, default: "auto", "wsclock: age beyond which a page leaves the working set"),
@@ -121,7 +123,8 @@ extension LatencyConfig {
   /// The keys of `machine.latency`: one duration distribution per step of an access.
   static let keyTable = KeyTable<LatencyConfig>([
     .distribution("tlb", of: .duration, \.tlb, default: "\"1ns\"", "a TLB lookup"),
-    .distribution("ram", of: .duration, \.ram, default: "\"100ns\"", "one RAM access (also each page-table entry read)"),
+    .distribution(
+      "ram", of: .duration, \.ram, default: "\"100ns\"", "one RAM access (also each page-table entry read)"),
     .distribution("fault", of: .duration, \.fault, default: "\"2us\"", "the fault handler"),
     .distribution("diskRead", of: .duration, \.diskRead, default: "\"5ms\"", "a disk page read"),
     .distribution("diskWrite", of: .duration, \.diskWrite, default: "\"5ms\"", "a disk page write"),
