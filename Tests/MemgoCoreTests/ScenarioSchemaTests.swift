@@ -40,15 +40,17 @@ import Testing
   @Test func parametersOfEveryKindAreDistributionKeys() {
     let parameters = Set(Distribution.family.variants.flatMap(\.parameters).map(\.name) + ["dist"])
     #expect(parameters == Set(Distribution.family.allKeys))
-    #expect(Distribution.family.allKeys == [
-      "dist", "value", "min", "max", "mean", "stddev", "scale", "shape", "values", "weights",
-    ])
+    #expect(
+      Distribution.family.allKeys == [
+        "dist", "value", "min", "max", "mean", "stddev", "scale", "shape", "values", "weights",
+      ])
     let patternParameters = Set(AccessPatternConfig.family.variants.flatMap(\.parameters).map(\.name) + ["pattern"])
     #expect(patternParameters == Set(AccessPatternConfig.family.allKeys))
-    #expect(AccessPatternConfig.family.allKeys == [
-      "pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size", "phaseLength", "locality",
-      "path", "format",
-    ])
+    #expect(
+      AccessPatternConfig.family.allKeys == [
+        "pattern", "stride", "pages", "exponent", "hotFraction", "hotProbability", "size", "phaseLength", "locality",
+        "path", "format",
+      ])
   }
 
   @Test func rejectedPaths() {

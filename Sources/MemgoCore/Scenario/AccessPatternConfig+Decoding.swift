@@ -76,7 +76,7 @@ extension ScenarioDecoder {
       return .sequential(stride: stride)
     case "loop":
       guard let pagesNode = required("pages", &self),
-        let pages = int(pagesNode, 1...(1 << 40))
+        let pages = int(pagesNode, declaredBy: variant.parameter("pages"))
       else { return nil }
       if let addressSpace, let pageSize, Int64(pages) > addressSpace / Int64(pageSize) {
         report(
@@ -88,14 +88,14 @@ extension ScenarioDecoder {
       return .loop(pages: Int64(pages))
     case "zipf":
       guard let exponentNode = required("exponent", &self),
-        let exponent = double(exponentNode, min: .above(0), max: .atMost(Self.maximumZipfExponent))
+        let exponent = double(exponentNode, declaredBy: variant.parameter("exponent"))
       else { return nil }
       return .zipf(exponent: exponent)
     case "hotcold":
       let fractionNode = required("hotFraction", &self)
       let probabilityNode = required("hotProbability", &self)
-      let fraction = fractionNode.flatMap { double($0, min: .above(0), max: .below(1)) }
-      let probability = probabilityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
+      let fraction = fractionNode.flatMap { double($0, declaredBy: variant.parameter("hotFraction")) }
+      let probability = probabilityNode.flatMap { double($0, declaredBy: variant.parameter("hotProbability")) }
       guard let fraction, let probability else { return nil }
       return .hotcold(hotFraction: fraction, hotProbability: probability)
     case "trace":
@@ -128,8 +128,8 @@ extension ScenarioDecoder {
           setSize = nil
         }
       }
-      let phase = phaseNode.flatMap { int($0, 1...Self.maximumPhaseLength) }
-      let locality = localityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
+      let phase = phaseNode.flatMap { int($0, declaredBy: variant.parameter("phaseLength")) }
+      let locality = localityNode.flatMap { double($0, declaredBy: variant.parameter("locality")) }
       guard let setSize, let phase, let locality else { return nil }
       return .workingset(size: setSize, phaseLength: phase, locality: locality)
     }

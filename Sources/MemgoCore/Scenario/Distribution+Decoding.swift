@@ -93,7 +93,7 @@ extension ScenarioDecoder {
       let scaleNode = required("scale", &self)
       let shapeNode = required("shape", &self)
       let scale = scaleNode.flatMap { positive($0, kind) }
-      let shape = shapeNode.flatMap { double($0, min: .above(0)) }
+      let shape = shapeNode.flatMap { double($0, declaredBy: variant.parameter("shape")) }
       guard let scale, let shape else { return nil }
       return .pareto(scale: scale, shape: shape)
     default:  // empirical

@@ -19,7 +19,7 @@ struct ObjectDecoding<Target> {
 /// One key of an object: its declaration, and how its value is read and stored into `Target`.
 struct ScenarioKey<Target>: Sendable {
   /// Reads the value at the node into the decoding's target; false after reporting why it is
-  /// invalid (the target is then unchanged).
+  /// invalid (the target then holds only the valid parts: the fields of an object that decoded).
   typealias Store = @Sendable (inout ScenarioDecoder, JSONNode, inout ObjectDecoding<Target>) -> Bool
   /// Runs when the key is absent; false after reporting that this is a problem.
   typealias Absent = @Sendable (inout ScenarioDecoder, inout ObjectDecoding<Target>) -> Bool
@@ -240,6 +240,20 @@ extension ScenarioDecoder {
     }
     if let check = table.check, !check(&self, &decoding) { decoding.checkFailed = true }
     return decoding
+  }
+
+  /// An integer in the range `key` declares (a parameter of a distribution kind or access pattern).
+  mutating func int(_ node: JSONNode, declaredBy key: KeyDeclaration?) -> Int? {
+    guard case .integer(let range)? = key?.kind else { preconditionFailure("\(node.path) is not declared an integer") }
+    return int(node, range)
+  }
+
+  /// A number within the bounds `key` declares.
+  mutating func double(_ node: JSONNode, declaredBy key: KeyDeclaration?) -> Double? {
+    guard case .number(let min, let max)? = key?.kind else {
+      preconditionFailure("\(node.path) is not declared a number")
+    }
+    return double(node, min: min, max: max)
   }
 
   /// The node as an object whose keys must all be in `shape`; each unknown key is reported at the

@@ -1,6 +1,6 @@
 /// The paths a sweep may name, derived from the key declarations (`Scenario.keyTable` and the
 /// tables it holds, `Distribution.family`, `AccessPatternConfig.family`).
-enum ScenarioSchema {
+public enum ScenarioSchema {
   /// The shape of the scenario tree, for checking sweep paths.
   indirect enum Node: Sendable {
     case object([(key: String, node: Node)])
