@@ -9,55 +9,30 @@ extension ScenarioDecoder {
   /// required parameters). Bounds that depend on the address space are checked when it is known.
   mutating func accessPattern(_ node: JSONNode, addressSpace: Int64?, pageSize: Int?) -> AccessPatternConfig? {
     let family = AccessPatternConfig.family
-    let names = family.names
-    let object: JSONObjectView?
-    let patternNode: JSONNode?
+    let access: VariantObject
     switch node.value {
-    case .string:
-      object = nil
-      patternNode = node
-    case .object(let members):
-      let view = JSONObjectView(node: node, members: members)
-      object = view
-      patternNode = view[family.tag]
-      if patternNode == nil {
-        reportMissing(family.tag, in: view, expected: "one of " + names.joined(separator: ", "))
+    case .string(let name):
+      guard let variant = family.variant(name) else {
+        report(node, Self.unknownName(family.tag, name, valid: family.names))
+        return nil
       }
+      if let first = variant.parameters.first(where: \.required) {
+        report(node, "pattern \(quoted(name)) needs \(quoted(first.name)) (write {\"pattern\": \(quoted(name)), ...})")
+        return nil
+      }
+      return name == "uniform" ? .uniform : .sequential(stride: nil)
+    case .object(let members):
+      guard let named = variant(JSONObjectView(node: node, members: members), of: family) else { return nil }
+      access = named
     default:
       reportType(node, expected: "an object such as {\"pattern\": \"uniform\"}")
       return nil
     }
-    guard let patternNode, let name = string(patternNode) else {
-      if let object { reportKeys(object, allowed: family.allKeys, kind: nil) }
-      return nil
-    }
-    guard let variant = family.variant(name) else {
-      report(patternNode, Self.unknownName(family.tag, name, valid: names))
-      if let object { reportKeys(object, allowed: family.allKeys, kind: nil) }
-      return nil
-    }
-    guard let object else {
-      if let first = variant.parameters.first(where: \.required) {
-        report(
-          patternNode, "pattern \(quoted(name)) needs \(quoted(first.name)) (write {\"pattern\": \(quoted(name)), ...})"
-        )
-        return nil
-      }
-      return name == "uniform" ? .uniform : .sequential(stride: nil)
-    }
-    reportKeys(object, allowed: [family.tag] + variant.parameters.map(\.name), kind: name)
+    let object = access.object
+    let variant = access.variant
+    func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? { access.required(key, &decoder) }
 
-    /// A required parameter, or nil after reporting it missing (with what its declaration expects).
-    func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? {
-      guard let child = object[key] else {
-        let what = variant.parameter(key)?.expected ?? "a value"
-        decoder.reportMissing(key, in: object, expected: "\(what) for pattern \(quoted(name))")
-        return nil
-      }
-      return child
-    }
-
-    switch name {
+    switch variant.name {
     case "uniform":
       return .uniform
     case "sequential":
@@ -181,16 +156,5 @@ extension ScenarioDecoder {
       return error.description
     }
     return nil
-  }
-
-  /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.
-  private mutating func reportKeys(_ object: JSONObjectView, allowed: [String], kind: String?) {
-    for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      report(
-        path: object.node.path, order: object.node.order + [i],
-        Self.foreignKeyMessage(
-          member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
-          otherKindsKeys: AccessPatternConfig.family.allKeys))
-    }
   }
 }

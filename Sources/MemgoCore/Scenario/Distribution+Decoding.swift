@@ -16,53 +16,18 @@ extension ScenarioDecoder {
       }
       return quantity(node, kind).map { .constant($0) }
     }
-    // Keys are checked below, once the kind (and so its parameters) is known.
-    guard case .object(let members) = node.value else { return nil }
-    let object = JSONObjectView(node: node, members: members)
-    let family = Distribution.family
-    /// Without a valid kind, only keys that no distribution takes can be reported.
-    func reportForeignKeys(_ decoder: inout ScenarioDecoder) {
-      let keys = family.allKeys
-      for (i, member) in object.members.enumerated() where !keys.contains(member.key) {
-        decoder.report(
-          path: node.path, order: node.order + [i], ScenarioDecoder.unknownKeyMessage(member.key, keys: keys))
-      }
-    }
-    guard let distNode = object[family.tag] else {
-      reportForeignKeys(&self)
-      reportMissing(family.tag, in: object, expected: "one of " + family.names.joined(separator: ", "))
-      return nil
-    }
-    guard let distName = string(distNode) else {
-      reportForeignKeys(&self)
-      return nil
-    }
-    guard let variant = family.variant(distName) else {
-      reportForeignKeys(&self)
-      report(distNode, Self.unknownName(family.tag, distName, valid: family.names))
-      return nil
-    }
-    // Keys: "dist" and this kind's parameters; a parameter of another kind gets its own message.
-    let allowed = [family.tag] + variant.parameters.map(\.name)
-    for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      report(
-        path: node.path, order: node.order + [i],
-        Self.foreignKeyMessage(
-          member.key, allowed: allowed, kind: "dist \(quoted(distName))", otherKindsKeys: family.allKeys))
-    }
-
-    /// A required parameter, or nil after reporting it missing.
+    guard case .object(let members) = node.value,
+      let dist = variant(JSONObjectView(node: node, members: members), of: Distribution.family)
+    else { return nil }
+    let object = dist.object
+    /// A required parameter, or nil after reporting it missing (`shape` is a plain number).
     func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? {
-      guard let child = object[key] else {
-        var what = "a \(kind.noun)"
-        if case .number? = variant.parameter(key)?.kind { what = "a number" }
-        decoder.reportMissing(key, in: object, expected: "\(what) for dist \(quoted(distName))")
-        return nil
-      }
-      return child
+      var what = "a \(kind.noun)"
+      if case .number? = dist.variant.parameter(key)?.kind { what = "a number" }
+      return dist.required(key, &decoder, what: what)
     }
 
-    switch distName {
+    switch dist.variant.name {
     case "constant":
       guard let v = required("value", &self).flatMap({ quantity($0, kind) }) else { return nil }
       return .constant(v)
@@ -88,12 +53,13 @@ extension ScenarioDecoder {
       let mean = meanNode.flatMap { positive($0, kind) }
       let stddev = stddevNode.flatMap { nonNegative($0, kind) }
       guard let mean, let stddev else { return nil }
-      return distName == "normal" ? .normal(mean: mean, stddev: stddev) : .lognormal(mean: mean, stddev: stddev)
+      return dist.variant.name == "normal"
+        ? .normal(mean: mean, stddev: stddev) : .lognormal(mean: mean, stddev: stddev)
     case "pareto":
       let scaleNode = required("scale", &self)
       let shapeNode = required("shape", &self)
       let scale = scaleNode.flatMap { positive($0, kind) }
-      let shape = shapeNode.flatMap { double($0, declaredBy: variant.parameter("shape")) }
+      let shape = shapeNode.flatMap { double($0, declaredBy: dist.variant.parameter("shape")) }
       guard let scale, let shape else { return nil }
       return .pareto(scale: scale, shape: shape)
     default:  // empirical
