@@ -5,8 +5,8 @@ import MemgoCore
 enum Commands {
   static let all: [CommandSpec] = [
     RunCommand.spec, ValidateCommand.spec, ExplainCommand.spec, MergeCommand.spec, ReproduceCommand.spec,
-    TraceCommand.spec, BenchCommand.spec, ServeCommand.spec, ClientCommand.spec, CompletionsCommand.spec,
-    HelpCommand.spec,
+    TraceCommand.spec, BenchCommand.spec, ServeCommand.spec, ClientCommand.spec, SchemaCommand.spec,
+    CompletionsCommand.spec, HelpCommand.spec,
   ]
 
   /// The command called `name`, or nil.

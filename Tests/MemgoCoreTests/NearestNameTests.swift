@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct NearestNameTests {
   @Test func suggestsCloseNames() {
-    let keys = ScenarioSchema.machineKeys
+    let keys = MachineConfig.keyTable.shape.names
     #expect(nearestName("framez", in: keys) == "frames")
     #expect(nearestName("pagesize", in: keys) == "pageSize")
     #expect(nearestName("zerofil", in: keys) == "zeroFill")
@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func staysQuietWhenNothingIsClose() {
-    #expect(nearestName("xyz", in: ScenarioSchema.machineKeys) == nil)
+    #expect(nearestName("xyz", in: MachineConfig.keyTable.shape.names) == nil)
     #expect(nearestName("", in: ["frames"]) == nil)
     #expect(nearestName("frames", in: []) == nil)
     #expect(nearestName(String(repeating: "a", count: 10_000), in: ["frames"]) == nil)

@@ -45,4 +45,22 @@ import Testing
     identity.hash = ContentHash.hex(of: "{}")
     #expect(throws: ScenarioError.self) { try identity.scenarioFile(file: "p.json") }
   }
+
+  /// Naming the JSON Schema with `$schema` changes neither the run's hash nor the definition its
+  /// partial results carry.
+  @Test func aSchemaReferenceDoesNotChangeTheIdentity() throws {
+    let json = ExperimentTestSupport.sweepJSON()
+    let named = "{\"$schema\": \"../docs/scenario.schema.json\", " + json.drop { $0 != "{" }.dropFirst()
+    func identity(_ text: String) throws -> RunIdentity {
+      let file = try ScenarioLoader.load(bytes: Array(text.utf8), path: "tiny-sweep.json")
+      return RunIdentity(file: file, seedOverride: nil, replicationsOverride: nil, version: "0.1.0")
+    }
+    let a = try identity(json)
+    let b = try identity(named)
+    #expect(named.contains("$schema") && named != json)
+    #expect(b.hash == a.hash)
+    #expect(b.definition == a.definition)
+    #expect(b.differences(from: a).isEmpty)
+    #expect(try b.scenarioFile(file: "part.json").points.count == 6)
+  }
 }

@@ -57,6 +57,27 @@ import Testing
     #expect(F.problems("{\"seed\": }") == ["line 1, column 10: unexpected '}' (expected a JSON value)"])
   }
 
+  /// A top-level `$schema` string names the file's JSON Schema for editors; memgo ignores it. It
+  /// is suggested for a misspelling but not listed among the keys.
+  @Test func schemaReferenceIsAcceptedAndIgnored() throws {
+    let plain = try #require(F.scenario(F.minimal()))
+    let named = try #require(F.scenario(F.minimal(top: #""$schema": "../docs/scenario.schema.json""#)))
+    #expect(named.name == plain.name && named.machine.frames == plain.machine.frames)
+    #expect(F.problems(F.minimal(top: #""$schema": 3"#)) == ["$schema: expected a string, found 3"])
+    #expect(F.problems(F.minimal(top: #""$schema": {}"#)) == ["$schema: expected a string, found an object"])
+    #expect(F.problems(F.minimal(top: #""$shema": "x""#)) == [#"unknown key "$shema" (did you mean "$schema"?)"#])
+    #expect(
+      F.problems(F.minimal(top: #""colour": 1"#)) == [
+        #"unknown key "colour" (expected one of name, description, seed, replications, stop, warmup, machine, "#
+          + "processes, sweep)"
+      ])
+    #expect(F.problems(F.minimal(top: #""shema": 1"#)) == [#"unknown key "shema" (did you mean "$schema"?)"#])
+    #expect(
+      F.problems(F.minimal(top: #""sweep": {"$schema": ["x"]}"#)) == [
+        #"sweep: invalid sweep path "$schema" (expected keys joined by '.' with [i] indices, e.g. "processes[0].count")"#
+      ])
+  }
+
   @Test func unusableNameFromTheFileName() {
     let result = F.load(F.minimal(), path: "dir/..json")
     guard case .failure(.invalid(let errors)) = result else {

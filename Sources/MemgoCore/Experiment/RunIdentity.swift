@@ -22,15 +22,23 @@ public struct RunIdentity: Sendable, Equatable {
   public var version: String
   /// The number of work units of the run.
   public var units: Int
-  /// The scenario file's JSON as loaded (members in file order, numbers as written).
+  /// The scenario file's JSON as loaded (members in file order, numbers as written), without a
+  /// top-level `$schema`.
   public var definition: JSONValue
+
+  /// `json` without its top-level `$schema` member, which only editors read: naming a schema does
+  /// not change a run, its hash or its partial results.
+  static func definition(of json: JSONValue) -> JSONValue {
+    guard case .object(let members) = json else { return json }
+    return .object(members.filter { $0.key != "$schema" })
+  }
 
   /// The identity of running `file` (loaded from its JSON, then given the overrides) with memgo
   /// `version`.
   public init(file: ScenarioFile, seedOverride: UInt64?, replicationsOverride: Int?, version: String) {
     scenario = file.base.name
-    definition = file.json
-    hash = ContentHash.hex(of: JSONWriter.compact(file.json))
+    definition = Self.definition(of: file.json)
+    hash = ContentHash.hex(of: JSONWriter.compact(definition))
     seed = file.base.seed
     replications = file.base.replications
     self.seedOverride = seedOverride

@@ -8,57 +8,31 @@ extension ScenarioDecoder {
   /// `access`: `{"pattern": NAME, ...parameters}` (or just `"NAME"` for a pattern without
   /// required parameters). Bounds that depend on the address space are checked when it is known.
   package mutating func accessPattern(_ node: JSONNode, addressSpace: Int64?, pageSize: Int?) -> AccessPatternConfig? {
-    let names = ScenarioSchema.patterns.map(\.name)
-    let object: JSONObjectView?
-    let patternNode: JSONNode?
+    let family = AccessPatternConfig.family
+    let access: VariantObject
     switch node.value {
-    case .string:
-      object = nil
-      patternNode = node
-    case .object(let members):
-      let view = JSONObjectView(node: node, members: members)
-      object = view
-      patternNode = view["pattern"]
-      if patternNode == nil {
-        reportMissing("pattern", in: view, expected: "one of " + names.joined(separator: ", "))
+    case .string(let name):
+      guard let variant = family.variant(name) else {
+        report(node, Self.unknownName(family.tag, name, valid: family.names))
+        return nil
       }
+      if let first = variant.parameters.first(where: \.required) {
+        report(node, "pattern \(quoted(name)) needs \(quoted(first.name)) (write {\"pattern\": \(quoted(name)), ...})")
+        return nil
+      }
+      return name == "uniform" ? .uniform : .sequential(stride: nil)
+    case .object(let members):
+      guard let named = variant(JSONObjectView(node: node, members: members), of: family) else { return nil }
+      access = named
     default:
       reportType(node, expected: "an object such as {\"pattern\": \"uniform\"}")
       return nil
     }
-    guard let patternNode, let name = string(patternNode) else {
-      if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
-      return nil
-    }
-    guard let parameters = ScenarioSchema.patterns.first(where: { $0.name == name })?.parameters else {
-      if let reason = ScenarioSchema.unsupportedPatterns.first(where: { $0.name == name })?.reason {
-        report(patternNode, reason + " (expected one of " + names.joined(separator: ", ") + ")")
-      } else {
-        report(patternNode, Self.unknownName("pattern", name, valid: names))
-      }
-      if let object { reportKeys(object, allowed: ScenarioSchema.accessKeys, kind: nil) }
-      return nil
-    }
-    let optional = ["stride", "format"]
-    guard let object else {
-      if let first = parameters.first(where: { !optional.contains($0) }) {
-        report(
-          patternNode, "pattern \(quoted(name)) needs \(quoted(first)) (write {\"pattern\": \(quoted(name)), ...})")
-        return nil
-      }
-      return name == "uniform" ? .uniform : .sequential(stride: nil)
-    }
-    reportKeys(object, allowed: ["pattern"] + parameters, kind: name)
+    let object = access.object
+    let variant = access.variant
+    func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? { access.required(key, &decoder) }
 
-    func required(_ key: String, _ decoder: inout ScenarioDecoder, _ what: String) -> JSONNode? {
-      guard let child = object[key] else {
-        decoder.reportMissing(key, in: object, expected: "\(what) for pattern \(quoted(name))")
-        return nil
-      }
-      return child
-    }
-
-    switch name {
+    switch variant.name {
     case "uniform":
       return .uniform
     case "sequential":
@@ -76,8 +50,8 @@ extension ScenarioDecoder {
       }
       return .sequential(stride: stride)
     case "loop":
-      guard let pagesNode = required("pages", &self, "an integer number of pages"),
-        let pages = int(pagesNode, 1...(1 << 40))
+      guard let pagesNode = required("pages", &self),
+        let pages = int(pagesNode, declaredBy: variant.parameter("pages"))
       else { return nil }
       if let addressSpace, let pageSize, Int64(pages) > addressSpace / Int64(pageSize) {
         report(
@@ -88,19 +62,19 @@ extension ScenarioDecoder {
       }
       return .loop(pages: Int64(pages))
     case "zipf":
-      guard let exponentNode = required("exponent", &self, "a number"),
-        let exponent = double(exponentNode, min: .above(0), max: .atMost(Self.maximumZipfExponent))
+      guard let exponentNode = required("exponent", &self),
+        let exponent = double(exponentNode, declaredBy: variant.parameter("exponent"))
       else { return nil }
       return .zipf(exponent: exponent)
     case "hotcold":
-      let fractionNode = required("hotFraction", &self, "a number between 0 and 1")
-      let probabilityNode = required("hotProbability", &self, "a number from 0 to 1")
-      let fraction = fractionNode.flatMap { double($0, min: .above(0), max: .below(1)) }
-      let probability = probabilityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
+      let fractionNode = required("hotFraction", &self)
+      let probabilityNode = required("hotProbability", &self)
+      let fraction = fractionNode.flatMap { double($0, declaredBy: variant.parameter("hotFraction")) }
+      let probability = probabilityNode.flatMap { double($0, declaredBy: variant.parameter("hotProbability")) }
       guard let fraction, let probability else { return nil }
       return .hotcold(hotFraction: fraction, hotProbability: probability)
     case "trace":
-      guard let pathNode = required("path", &self, "the trace file's path, relative to the scenario file"),
+      guard let pathNode = required("path", &self),
         let path = string(pathNode)
       else { return nil }
       var format = TraceFormat.auto
@@ -114,9 +88,9 @@ extension ScenarioDecoder {
       }
       return traceReplay(path: path, format: format, pathNode: pathNode, addressSpace: addressSpace)
     default:  // workingset
-      let sizeNode = required("size", &self, "a size such as \"1MiB\"")
-      let phaseNode = required("phaseLength", &self, "an integer number of requests")
-      let localityNode = required("locality", &self, "a number from 0 to 1")
+      let sizeNode = required("size", &self)
+      let phaseNode = required("phaseLength", &self)
+      let localityNode = required("locality", &self)
       var setSize = sizeNode.flatMap { size($0) }
       if let sizeNode, let bytes = setSize {
         if bytes < 1 {
@@ -129,8 +103,8 @@ extension ScenarioDecoder {
           setSize = nil
         }
       }
-      let phase = phaseNode.flatMap { int($0, 1...Self.maximumPhaseLength) }
-      let locality = localityNode.flatMap { double($0, min: .atLeast(0), max: .atMost(1)) }
+      let phase = phaseNode.flatMap { int($0, declaredBy: variant.parameter("phaseLength")) }
+      let locality = localityNode.flatMap { double($0, declaredBy: variant.parameter("locality")) }
       guard let setSize, let phase, let locality else { return nil }
       return .workingset(size: setSize, phaseLength: phase, locality: locality)
     }
@@ -182,16 +156,5 @@ extension ScenarioDecoder {
       return error.description
     }
     return nil
-  }
-
-  /// Reports keys outside `allowed`; a parameter of another pattern gets its own message.
-  private mutating func reportKeys(_ object: JSONObjectView, allowed: [String], kind: String?) {
-    for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      report(
-        path: object.node.path, order: object.node.order + [i],
-        Self.foreignKeyMessage(
-          member.key, allowed: allowed, kind: kind.map { "pattern \(quoted($0))" },
-          otherKindsKeys: ScenarioSchema.accessKeys))
-    }
   }
 }

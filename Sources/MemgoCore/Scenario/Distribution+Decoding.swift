@@ -16,52 +16,18 @@ extension ScenarioDecoder {
       }
       return quantity(node, kind).map { .constant($0) }
     }
-    // Keys are checked below, once the kind (and so its parameters) is known.
-    guard let object = object(node, keys: [], checkKeys: false) else { return nil }
-    let kinds = ScenarioSchema.distributions.map(\.name)
-    /// Without a valid kind, only keys that no distribution takes can be reported.
-    func reportForeignKeys(_ decoder: inout ScenarioDecoder) {
-      let keys = ScenarioSchema.distributionKeys
-      for (i, member) in object.members.enumerated() where !keys.contains(member.key) {
-        decoder.report(
-          path: node.path, order: node.order + [i], ScenarioDecoder.unknownKeyMessage(member.key, keys: keys))
-      }
-    }
-    guard let distNode = object["dist"] else {
-      reportForeignKeys(&self)
-      reportMissing("dist", in: object, expected: "one of " + kinds.joined(separator: ", "))
-      return nil
-    }
-    guard let distName = string(distNode) else {
-      reportForeignKeys(&self)
-      return nil
-    }
-    guard let parameters = ScenarioSchema.distributions.first(where: { $0.name == distName })?.parameters else {
-      reportForeignKeys(&self)
-      report(distNode, Self.unknownName("dist", distName, valid: kinds))
-      return nil
-    }
-    // Keys: "dist" and this kind's parameters; a parameter of another kind gets its own message.
-    let allowed = ["dist"] + parameters
-    for (i, member) in object.members.enumerated() where !allowed.contains(member.key) {
-      report(
-        path: node.path, order: node.order + [i],
-        Self.foreignKeyMessage(
-          member.key, allowed: allowed, kind: "dist \(quoted(distName))",
-          otherKindsKeys: ScenarioSchema.distributionKeys))
-    }
-
-    /// A required parameter, or nil after reporting it missing.
+    guard case .object(let members) = node.value,
+      let dist = variant(JSONObjectView(node: node, members: members), of: Distribution.family)
+    else { return nil }
+    let object = dist.object
+    /// A required parameter, or nil after reporting it missing (`shape` is a plain number).
     func required(_ key: String, _ decoder: inout ScenarioDecoder) -> JSONNode? {
-      guard let child = object[key] else {
-        let what = key == "shape" ? "a number" : "a \(kind.noun)"
-        decoder.reportMissing(key, in: object, expected: "\(what) for dist \(quoted(distName))")
-        return nil
-      }
-      return child
+      var what = "a \(kind.noun)"
+      if case .number? = dist.variant.parameter(key)?.kind { what = "a number" }
+      return dist.required(key, &decoder, what: what)
     }
 
-    switch distName {
+    switch dist.variant.name {
     case "constant":
       guard let v = required("value", &self).flatMap({ quantity($0, kind) }) else { return nil }
       return .constant(v)
@@ -87,27 +53,18 @@ extension ScenarioDecoder {
       let mean = meanNode.flatMap { positive($0, kind) }
       let stddev = stddevNode.flatMap { nonNegative($0, kind) }
       guard let mean, let stddev else { return nil }
-      return distName == "normal" ? .normal(mean: mean, stddev: stddev) : .lognormal(mean: mean, stddev: stddev)
+      return dist.variant.name == "normal"
+        ? .normal(mean: mean, stddev: stddev) : .lognormal(mean: mean, stddev: stddev)
     case "pareto":
       let scaleNode = required("scale", &self)
       let shapeNode = required("shape", &self)
       let scale = scaleNode.flatMap { positive($0, kind) }
-      let shape = shapeNode.flatMap { double($0, min: .above(0)) }
+      let shape = shapeNode.flatMap { double($0, declaredBy: dist.variant.parameter("shape")) }
       guard let scale, let shape else { return nil }
       return .pareto(scale: scale, shape: shape)
     default:  // empirical
       return empirical(object, kind: kind, required: { required("values", &$0) })
     }
-  }
-
-  /// Like `object(_:keys:)`, optionally without checking keys (the caller checks them itself).
-  mutating func object(_ node: JSONNode, keys: [String], checkKeys: Bool) -> JSONObjectView? {
-    if checkKeys { return object(node, keys: keys) }
-    guard case .object(let members) = node.value else {
-      reportType(node, expected: "an object")
-      return nil
-    }
-    return JSONObjectView(node: node, members: members)
   }
 
   /// `{"dist": "empirical", "values": [...], "weights": [...]}`; equal weights when omitted.

@@ -18,75 +18,34 @@ extension ScenarioDecoder {
   static let maximumWalkCacheEntries = 4096
   static let maximumDiskChannels = 1024
 
-  /// Decodes `machine`; defaults are those of `MachineConfig.init`.
+  /// Decodes `machine` by `MachineConfig.keyTable`; the page size and levels are kept whenever
+  /// those fields alone are valid.
   mutating func machine(_ node: JSONNode) -> MachineDecoding {
     var result = MachineDecoding()
-    guard let object = object(node, keys: ScenarioSchema.machineKeys) else { return result }
-    let defaults = MachineConfig(frames: 1)
-    var valid = true
-    /// Decodes an optional field, falling back to `fallback` when absent; marks the machine invalid
-    /// when present but wrong.
-    func field<T>(_ key: String, _ fallback: T, _ decode: (inout ScenarioDecoder, JSONNode) -> T?) -> T? {
-      guard let child = object[key] else { return fallback }
-      let value = decode(&self, child)
-      if value == nil { valid = false }
-      return value
-    }
+    guard let decoding = decode(node, MachineConfig.keyTable, from: MachineConfig(frames: 1)) else { return result }
+    if decoding.isClean("pageSize") { result.pageSize = decoding.target.pageSize }
+    if decoding.isClean("pageTable") { result.levels = decoding.target.pageTable.levels }
+    if decoding.isValid { result.config = decoding.target }
+    return result
+  }
 
-    // `cpus` is optional itself: absent means one core per process.
-    var cpus: Int? = nil
-    if let cpusNode = object["cpus"] {
-      cpus = int(cpusNode, 1...Self.maximumCPUs)
-      if cpus == nil { valid = false }
-    }
-    let pageSize = field("pageSize", defaults.pageSize) { $0.pageSize($1) }
-    result.pageSize = pageSize
-    let frames = framesOrMemory(object, pageSize: pageSize)
-    if frames == nil { valid = false }
-    let tlb = field("tlb", defaults.tlb) { $0.tlb($1) }
-    let pageTable = field("pageTable", defaults.pageTable) { decoder, child in
-      guard let table = decoder.object(child, keys: ScenarioSchema.pageTableKeys) else { return nil }
-      var config: PageTableConfig? = PageTableConfig()
-      if let levelsNode = table["levels"] {
-        if let levels = decoder.int(levelsNode, Self.pageTableLevels) { config?.levels = levels } else { config = nil }
-      }
-      if let cacheNode = table["walkCache"] {
-        if let entries = decoder.int(cacheNode, 0...Self.maximumWalkCacheEntries) {
-          config?.walkCache = entries
-        } else {
-          config = nil
-        }
-      }
-      return config
-    }
-    result.levels = pageTable?.levels
-    let replacement = field("replacement", defaults.replacement) { $0.replacement($1) }
-    let zeroFill = field("zeroFill", defaults.zeroFill) { $0.bool($1) }
-    let latency = field("latency", defaults.latency) { $0.latency($1) }
-    let disk = field("disk", defaults.disk) { decoder, child in
-      guard let diskObject = decoder.object(child, keys: ScenarioSchema.diskKeys) else { return nil }
-      guard let channelsNode = diskObject["channels"] else { return DiskConfig() }
-      return decoder.int(channelsNode, 1...Self.maximumDiskChannels).map { DiskConfig(channels: $0) }
-    }
-
-    // A fixed quota larger than memory could never be admitted.
-    if let frames, let replacement, case .frames(let quota) = replacement.frameQuota, quota > frames,
-      let replacementNode = object["replacement"], case .object(let members) = replacementNode.value,
+  /// The machine's cross-field checks: exactly one of `frames` and `memory` (a whole number of
+  /// pages), and a fixed frame quota no larger than memory (it could never be admitted).
+  mutating func checkMachine(_ decoding: inout ObjectDecoding<MachineConfig>) -> Bool {
+    let pageSize = decoding.isClean("pageSize") ? decoding.target.pageSize : nil
+    guard let frames = framesOrMemory(decoding.object, pageSize: pageSize) else { return false }
+    decoding.target.frames = frames
+    let replacement = decoding.target.replacement
+    if decoding.isClean("replacement"), case .frames(let quota) = replacement.frameQuota, quota > frames,
+      let replacementNode = decoding.object["replacement"], case .object(let members) = replacementNode.value,
       let quotaNode = JSONObjectView(node: replacementNode, members: members)["frameQuota"]
     {
-      valid = false
       report(
         quotaNode,
         "\(quota) is more than machine.frames (\(frames)) (expected a quota of at most \(frames) frames, or \"equal\")")
+      return false
     }
-
-    guard valid, let pageSize, let frames, let tlb, let pageTable, let replacement, let zeroFill,
-      let latency, let disk
-    else { return result }
-    result.config = MachineConfig(
-      cpus: cpus, pageSize: pageSize, frames: frames, tlb: tlb, pageTable: pageTable, replacement: replacement,
-      zeroFill: zeroFill, latency: latency, disk: disk)
-    return result
+    return true
   }
 
   /// A page size: a power of two from 256B to 1GiB.
@@ -138,110 +97,8 @@ extension ScenarioDecoder {
     }
   }
 
-  /// `machine.tlb`: `entries` in 0...65536, `ways` dividing `entries` (when there is a TLB), `asid`.
-  private mutating func tlb(_ node: JSONNode) -> TLBConfig? {
-    guard let object = object(node, keys: ScenarioSchema.tlbKeys) else { return nil }
-    let defaults = TLBConfig()
-    var valid = true
-    var entries: Int? = defaults.entries
-    var ways: Int? = defaults.ways
-    var asid: Bool? = defaults.asid
-    if let n = object["entries"] { entries = int(n, 0...Self.maximumTLBEntries) }
-    if let n = object["ways"] { ways = int(n, 1...Self.maximumTLBEntries) }
-    if let n = object["asid"] { asid = bool(n) }
-    guard let entries, let ways, let asid else { return nil }
-    if entries > 0 && entries % ways != 0 {
-      valid = false
-      if let waysNode = object["ways"] {
-        report(waysNode, "\(ways) does not divide entries (\(entries))")
-      } else if let entriesNode = object["entries"] {
-        report(entriesNode, "\(entries) is not a multiple of the default ways (\(ways)) (set \"ways\" to a divisor)")
-      }
-    }
-    return valid ? TLBConfig(entries: entries, ways: ways, asid: asid) : nil
-  }
-
-  /// `machine.replacement`: a policy by name (any `PolicyKind`), a scope, and policy options.
-  private mutating func replacement(_ node: JSONNode) -> ReplacementConfig? {
-    guard let object = object(node, keys: ScenarioSchema.replacementKeys) else { return nil }
-    var config = ReplacementConfig()
-    var valid = true
-    if let policyNode = object["policy"] {
-      if let policy = policyKind(policyNode) { config.policy = policy } else { valid = false }
-    }
-    if let scopeNode = object["scope"] {
-      if let name = string(scopeNode) {
-        if let scope = AllocationScope(rawValue: name) {
-          config.scope = scope
-        } else {
-          valid = false
-          report(scopeNode, Self.unknownName("scope", name, valid: AllocationScope.allCases.map(\.rawValue)))
-        }
-      } else {
-        valid = false
-      }
-    }
-    if let n = object["referenceOnLoad"] {
-      if let b = bool(n) { config.referenceOnLoad = b } else { valid = false }
-    }
-    // Policy parameters: decoded whatever the policy (a sweep may change it), ranges checked by
-    // `ReplacementConfig.validate()` and reported at the parameter's own path.
-    if let n = object["agingBits"] {
-      if let bits = int(n, ReplacementConfig.agingBitsRange) { config.agingBits = bits } else { valid = false }
-    }
-    if let n = object["agingPeriod"] {
-      if let period = duration(n) { config.agingPeriod = period } else { valid = false }
-    }
-    if let n = object["wsclockTau"] {
-      if let tau = duration(n) { config.wsclockTau = tau } else { valid = false }
-    }
-    if let n = object["twoQKin"] {
-      if let kin = double(n, min: .atLeast(0), max: .atMost(1), name: "twoQKin") { config.twoQKin = kin } else { valid = false }
-    }
-    if let n = object["twoQKout"] {
-      if let kout = double(n, min: .atLeast(0), max: .atMost(4), name: "twoQKout") {
-        config.twoQKout = kout
-      } else {
-        valid = false
-      }
-    }
-    // Scope parameters, likewise decoded whatever the scope.
-    if let n = object["frameQuota"] {
-      if let quota = frameQuota(n) { config.frameQuota = quota } else { valid = false }
-    }
-    if let n = object["tau"] {
-      if let tau = int(n, 1...Self.maximumRequests) { config.tau = Int64(tau) } else { valid = false }
-    }
-    if let n = object["pffUpper"] {
-      if let rate = double(n, min: .above(0), max: .atMost(1), name: "pffUpper") {
-        config.pffUpper = rate
-      } else {
-        valid = false
-      }
-    }
-    if let n = object["pffLower"] {
-      if let rate = double(n, min: .above(0), max: .atMost(1), name: "pffLower") {
-        config.pffLower = rate
-      } else {
-        valid = false
-      }
-    }
-    if valid {
-      for problem in config.validate() {
-        valid = false
-        if let n = object[problem.key] {
-          report(n, problem.message)
-        } else {
-          // A default out of step with a given value (pffLower above a given pffUpper).
-          report(object.node, "\(problem.key) (default): \(problem.message)")
-        }
-      }
-    }
-    return valid ? config : nil
-  }
-
   /// `frameQuota`: a number of frames (at least 1), or `"equal"`.
-  private mutating func frameQuota(_ node: JSONNode) -> FrameQuota? {
+  mutating func frameQuota(_ node: JSONNode) -> FrameQuota? {
     switch node.value {
     case .string("equal"):
       return .equal
@@ -251,29 +108,5 @@ extension ScenarioDecoder {
     default:
       return int(node, 1...Self.maximumFrames, name: "frameQuota").map { .frames($0) }
     }
-  }
-
-  /// A policy name from `PolicyKind`. Whether the processes allow a policy that needs the future
-  /// (OPT) is checked with the whole scenario (`checkFuturePolicy`).
-  mutating func policyKind(_ node: JSONNode) -> PolicyKind? {
-    guard let name = string(node) else { return nil }
-    guard let policy = PolicyKind(rawValue: name) else {
-      report(node, Self.unknownName("policy", name, valid: PolicyKind.allCases.map(\.rawValue)))
-      return nil
-    }
-    return policy
-  }
-
-  /// `machine.latency`: one duration distribution per step.
-  private mutating func latency(_ node: JSONNode) -> LatencyConfig? {
-    guard let object = object(node, keys: ScenarioSchema.latencyKeys) else { return nil }
-    var config = LatencyConfig()
-    var valid = true
-    let fields: [WritableKeyPath<LatencyConfig, Distribution>] = [\.tlb, \.ram, \.fault, \.diskRead, \.diskWrite]
-    for (key, field) in zip(ScenarioSchema.latencyKeys, fields) {
-      guard let child = object[key] else { continue }
-      if let d = distribution(child, of: .duration) { config[keyPath: field] = d } else { valid = false }
-    }
-    return valid ? config : nil
   }
 }

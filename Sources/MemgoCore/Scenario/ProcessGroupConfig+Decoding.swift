@@ -23,55 +23,22 @@ extension ScenarioDecoder {
   static let maximumAddressSpace: Int64 = 1 << 48
   static let maximumRequests = 1_000_000_000_000
 
-  /// Decodes `processes[index]`; defaults are those of `ProcessGroupConfig.init`. `pageSize` and
-  /// `levels` (nil when the machine's are invalid) bound the address space.
+  /// Decodes `processes[index]` by `ProcessGroupConfig.keyTable`. `pageSize` and `levels` (nil
+  /// when the machine's are invalid) bound the address space.
   mutating func processGroup(_ node: JSONNode, index: Int, pageSize: Int?, levels: Int?) -> ProcessGroupDecoding {
     var result = ProcessGroupDecoding(hasRequests: false)
-    guard let object = object(node, keys: ScenarioSchema.processKeys) else { return result }
-    result.hasRequests = object.has("requests")
-    let defaults = ProcessGroupConfig(name: "group\(index)")
-    var valid = true
-    func field<T>(_ key: String, _ fallback: T, _ decode: (inout ScenarioDecoder, JSONNode) -> T?) -> T? {
-      guard let child = object[key] else { return fallback }
-      let value = decode(&self, child)
-      if value == nil { valid = false }
-      return value
-    }
-
-    result.nameNode = object["name"]
-    let name = field("name", defaults.name) { $0.processName($1) }
-    result.name = name
-    let count = field("count", defaults.count) { $0.int($1, 1...Self.maximumProcesses) }
-    result.count = count
-    let start = field("start", defaults.start) { $0.duration($1) }
-    let addressSpace = field("addressSpace", defaults.addressSpace) {
-      $0.addressSpace($1, pageSize: pageSize, levels: levels)
-    }
-    var requests: Int? = nil
-    if let requestsNode = object["requests"] {
-      requests = int(requestsNode, 1...Self.maximumRequests)
-      if requests == nil { valid = false }
-    }
-    let interval = field("interval", defaults.interval) { $0.distribution($1, of: .duration) }
-    let size = field("size", defaults.size) { $0.requestSize($1, addressSpace: addressSpace) }
-    let writeFraction = field("writeFraction", defaults.writeFraction) {
-      $0.double($1, min: .atLeast(0), max: .atMost(1))
-    }
-    let access = field("access", defaults.access) {
-      $0.accessPattern($1, addressSpace: addressSpace, pageSize: pageSize)
-    }
-
-    guard valid, let name, let count, let start, let addressSpace, let interval, let size, let writeFraction,
-      let access
-    else { return result }
-    result.config = ProcessGroupConfig(
-      name: name, count: count, start: start, addressSpace: addressSpace, requests: requests, interval: interval,
-      size: size, writeFraction: writeFraction, access: access)
+    let draft = ProcessGroupDraft(config: ProcessGroupConfig(name: "group\(index)"), pageSize: pageSize, levels: levels)
+    guard let decoding = decode(node, ProcessGroupConfig.keyTable, from: draft) else { return result }
+    result.hasRequests = decoding.object.has("requests")
+    result.nameNode = decoding.object["name"]
+    if decoding.isClean("name") { result.name = decoding.target.config.name }
+    if decoding.isClean("count") { result.count = decoding.target.config.count }
+    if decoding.isValid { result.config = decoding.target.config }
     return result
   }
 
   /// A group name: 1 to 100 characters, no control characters.
-  private mutating func processName(_ node: JSONNode) -> String? {
+  mutating func processName(_ node: JSONNode) -> String? {
     guard let name = string(node) else { return nil }
     if name.isEmpty || name.unicodeScalars.count > 100 || name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
       report(
@@ -83,7 +50,7 @@ extension ScenarioDecoder {
 
   /// An address space: whole pages, at least one page, at most 2^48 bytes and at most what the page
   /// table can map (pageSize × 512^levels).
-  private mutating func addressSpace(_ node: JSONNode, pageSize: Int?, levels: Int?) -> Int64? {
+  mutating func addressSpace(_ node: JSONNode, pageSize: Int?, levels: Int?) -> Int64? {
     guard let bytes = size(node) else { return nil }
     let shown = Self.found(node.value)
     guard let pageSize else { return bytes }
@@ -115,7 +82,7 @@ extension ScenarioDecoder {
   }
 
   /// A request-size distribution: a constant is at least 1B, and no request may exceed the address space.
-  private mutating func requestSize(_ node: JSONNode, addressSpace: Int64?) -> Distribution? {
+  mutating func requestSize(_ node: JSONNode, addressSpace: Int64?) -> Distribution? {
     guard let distribution = distribution(node, of: .size) else { return nil }
     if case .constant(let v) = distribution, v < 1 {
       report(node, "\(Self.found(node.value)) is out of range (expected a request size of at least 1B)")

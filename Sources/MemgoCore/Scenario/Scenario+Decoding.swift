@@ -9,87 +9,56 @@ extension ScenarioDecoder {
   /// Returns nil when any problem was found; `errors` then lists them all.
   mutating func scenario(_ root: JSONValue, defaultName: String) -> Scenario? {
     let problemsBefore = problemCount
-    let rootNode = JSONNode(root: root)
-    guard let object = object(rootNode, keys: ScenarioSchema.topKeys) else { return nil }
-    var name: String? = defaultName
-    if let nameNode = object["name"] {
-      name = scenarioName(nameNode, given: true)
-    } else if scenarioNameProblem(defaultName) != nil {
-      report(
-        path: JSONPath.root.appending(key: "name"), order: [Int.max],
-        "the file name gives the unusable scenario name \(quoted(defaultName)) (set \"name\")")
-      name = nil
-    }
-    var description: String? = ""
-    if let node = object["description"] { description = string(node) }
-    var seed: UInt64? = 1
-    if let node = object["seed"] { seed = uint64(node) }
-    var replications: Int? = 1
-    if let node = object["replications"] { replications = int(node, 1...Self.maximumReplications) }
-    var warmup: SimTime? = .zero
-    if let node = object["warmup"] { warmup = duration(node) }
-    let stopObject = object["stop"].flatMap { self.object($0, keys: ScenarioSchema.stopKeys) }
-    var stopTime: SimTime?
-    var stopRequests: Int?
-    if let node = stopObject?["time"] {
-      stopTime = duration(node)
-      if let time = stopTime, time == .zero {
-        report(node, "\(Self.found(node.value)) is out of range (expected time > 0)")
-        stopTime = nil
-      }
-    }
-    if let node = stopObject?["requests"] { stopRequests = int(node, 1...Self.maximumRequests) }
+    guard
+      let decoded = decode(JSONNode(root: root), Scenario.keyTable, from: ScenarioDraft(defaultName: defaultName))
+    else { return nil }
+    let draft = decoded.target
+    guard problemCount == problemsBefore, let name = draft.name, let config = draft.machine.config else { return nil }
+    let scenario = Scenario(
+      name: name, description: draft.description, seed: draft.seed, replications: draft.replications,
+      stop: draft.stop, warmup: draft.warmup, machine: config, processes: draft.groups.compactMap(\.config))
+    return checkResources(scenario, root: decoded.object) ? scenario : nil
+  }
 
-    var machine = MachineDecoding()
-    if let node = object["machine"] {
-      machine = self.machine(node)
-    } else {
-      reportMissing("machine", in: object, expected: "an object with at least \"frames\" or \"memory\"")
+  /// The checks across top-level keys: walk-cache size and OPT against the processes, a stop
+  /// condition somewhere, and warmup before `stop.time`.
+  mutating func checkScenario(_ decoding: inout ObjectDecoding<ScenarioDraft>) -> Bool {
+    let object = decoding.object
+    let draft = decoding.target
+    let problemsBefore = problemCount
+    if let config = draft.machine.config, config.pageTable.walkCache > 0 {
+      checkWalkCacheSize(config, processes: draft.groups.reduce(0) { $0 + ($1.count ?? 0) }, in: object)
     }
-
-    let groups = processGroups(object, pageSize: machine.pageSize, levels: machine.levels)
-    if let config = machine.config, config.pageTable.walkCache > 0 {
-      checkWalkCacheSize(config, processes: groups.reduce(0) { $0 + ($1.count ?? 0) }, in: object)
-    }
-    if let config = machine.config, config.replacement.needsFuture {
-      checkFuturePolicy(config.replacement.policy, groups: groups, in: object)
+    if let config = draft.machine.config, config.replacement.needsFuture {
+      checkFuturePolicy(config.replacement.policy, groups: draft.groups, in: object)
     }
 
     // A stop condition: stop.time, stop.requests, or requests in every group.
-    let everyGroupHasRequests = !groups.isEmpty && groups.allSatisfy(\.hasRequests)
-    let stopGiven = stopObject.map { $0.has("time") || $0.has("requests") } ?? false
-    if !stopGiven && !everyGroupHasRequests && (object["stop"] == nil || stopObject != nil) {
+    let everyGroupHasRequests = !draft.groups.isEmpty && draft.groups.allSatisfy(\.hasRequests)
+    var stopMembers: [JSONMember]?
+    if case .object(let members)? = object["stop"]?.value { stopMembers = members }
+    let stopGiven = stopMembers.map { $0.contains { $0.key == "time" || $0.key == "requests" } } ?? false
+    if !stopGiven && !everyGroupHasRequests {
       let expected = "stop.time, stop.requests, or requests in every process group"
-      if let stopObject {
-        reportAfterMembers(stopObject.node, "no stop condition (expected \(expected))")
+      if let stopNode = object["stop"] {
+        if stopMembers != nil { reportAfterMembers(stopNode, "no stop condition (expected \(expected))") }
       } else {
         reportMissing("stop", in: object, expected: expected)
       }
     }
-    if let warmup, let stopTime, warmup >= stopTime, let warmupNode = object["warmup"] {
+    if decoding.isClean("warmup"), let stopTime = draft.stop.time, draft.warmup >= stopTime,
+      let warmupNode = object["warmup"]
+    {
       report(
         warmupNode,
-        "warmup \(Units.formatDuration(warmup)) is not before stop.time \(Units.formatDuration(stopTime)) "
+        "warmup \(Units.formatDuration(draft.warmup)) is not before stop.time \(Units.formatDuration(stopTime)) "
           + "(expected warmup < stop.time)")
     }
-
-    guard problemCount == problemsBefore, let name, let description, let seed, let replications, let warmup,
-      let config = machine.config
-    else { return nil }
-    let scenario = Scenario(
-      name: name, description: description, seed: seed, replications: replications,
-      stop: StopCondition(time: stopTime, requests: stopRequests), warmup: warmup, machine: config,
-      processes: groups.compactMap(\.config))
-    return checkResources(scenario, root: object) ? scenario : nil
+    return problemCount == problemsBefore
   }
 
   /// `processes`: a non-empty array of groups with unique names and at most 10^6 processes in all.
-  private mutating func processGroups(_ object: JSONObjectView, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding]
-  {
-    guard let node = object["processes"] else {
-      reportMissing("processes", in: object, expected: "an array of process groups")
-      return []
-    }
+  mutating func processGroups(_ node: JSONNode, pageSize: Int?, levels: Int?) -> [ProcessGroupDecoding] {
     guard case .array(let elements) = node.value else {
       reportType(node, expected: "an array of process groups")
       return []
@@ -186,7 +155,7 @@ extension ScenarioDecoder {
   }
 
   /// A scenario name, usable as a report file name stem.
-  private mutating func scenarioName(_ node: JSONNode, given: Bool) -> String? {
+  mutating func scenarioName(_ node: JSONNode) -> String? {
     guard let name = string(node) else { return nil }
     if let problem = scenarioNameProblem(name) {
       report(node, "\(Self.found(node.value)) \(problem)")

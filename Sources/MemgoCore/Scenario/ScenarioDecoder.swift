@@ -138,21 +138,10 @@ package struct ScenarioDecoder {
 
   // MARK: - Objects
 
-  /// The node as an object whose keys must all be in `keys`; each unknown key is reported at the
-  /// object's path with the nearest known key suggested (or the list of known keys).
-  mutating func object(_ node: JSONNode, keys: [String]) -> JSONObjectView? {
-    guard case .object(let members) = node.value else {
-      reportType(node, expected: "an object")
-      return nil
-    }
-    for (i, member) in members.enumerated() where !keys.contains(member.key) {
-      report(path: node.path, order: node.order + [i], Self.unknownKeyMessage(member.key, keys: keys))
-    }
-    return JSONObjectView(node: node, members: members)
-  }
-
-  static func unknownKeyMessage(_ key: String, keys: [String]) -> String {
-    if let guess = nearestName(key, in: keys) {
+  /// `unknown key "x" (did you mean "y"?)`, or the list of `keys` when none is close; `suggesting`
+  /// (default `keys`) are the names a guess may be.
+  static func unknownKeyMessage(_ key: String, keys: [String], suggesting: [String]? = nil) -> String {
+    if let guess = nearestName(key, in: suggesting ?? keys) {
       return "unknown key \(quoted(key)) (did you mean \(quoted(guess))?)"
     }
     return "unknown key \(quoted(key)) (expected one of \(keys.joined(separator: ", ")))"
