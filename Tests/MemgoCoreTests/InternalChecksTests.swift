@@ -78,10 +78,8 @@ import Testing
       machine: SimulatorTests.machine(frames: 4, tlbEntries: 4, cpus: 2, asid: true), processCount: 2,
       tlbsPerCPU: true, policySeed: 0, latencyRandom: Xoshiro256StarStar(seed: 1), log: NoEventLog())
     let leaf = os.pageTable.leafEntry(process: 0, vpn: 7)
-    os.freeFrames.removeAll { $0 == 2 }
-    os.frameOwner[2] = 0
-    os.frameVPN[2] = 7
-    os.frameLeaf[2] = leaf
+    os.frameTable.freeStack.removeAll { $0 == 2 }
+    os.frameTable.assign(2, owner: 0, vpn: 7, leaf: leaf)
     os.pageTable.entries[leaf] = PageTable.frameField(frame: 2, pageSize: 4096) | PageTable.present
     os.tlbContext = [0, 1]
     os.tlbs[0].insert(TLB.key(vpn: 7, asid: 0), vpn: 7, frame: 2)
@@ -95,13 +93,13 @@ import Testing
       #expect(os.invariantViolation(hasExited: none) == nil)
     }
     do {  // a free frame that is also owned
-      let os = Self.machineWithOnePage()
-      os.frameOwner[0] = 1
+      var os = Self.machineWithOnePage()
+      os.frameTable.frames[0].owner = 1
       #expect(os.invariantViolation(hasExited: none)?.contains("free frame 0 has owner") == true)
     }
     do {  // an owned frame whose leaf is another page's
-      let os = Self.machineWithOnePage()
-      os.frameVPN[2] = 8
+      var os = Self.machineWithOnePage()
+      os.frameTable.frames[2].vpn = 8
       #expect(os.invariantViolation(hasExited: none)?.contains("not its page's") == true)
     }
     do {  // a stale translation: the TLB maps page 7 to a frame that does not hold it
@@ -113,8 +111,7 @@ import Testing
     }
     do {  // the page table maps page 7 while the frame table says the frame is free
       var os = Self.machineWithOnePage()
-      os.frameOwner[2] = -1
-      os.freeFrames.append(2)
+      os.frameTable.release(2)
       os.tlbs[0].flush()
       #expect(os.invariantViolation(hasExited: none)?.contains("does not hold it") == true)
     }

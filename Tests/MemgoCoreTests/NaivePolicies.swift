@@ -14,13 +14,26 @@ protocol NaiveCache {
   mutating func free(_ page: PageKey)
 }
 
-/// Frame slots filled as `PolicyReplay` fills them: the lowest free slot, or the victim's.
+/// Frame slots filled as `PolicyReplay` fills them (the `FrameTable` rule): a free slot, 0, 1,
+/// 2, … at first and then the slot freed last, or the victim's.
 struct NaiveSlots {
   var pages: [PageKey?]
-  init(_ frames: Int) { pages = Array(repeating: nil, count: frames) }
+  /// Free slots, taken from the end.
+  var freeSlots: [Int]
+  init(_ frames: Int) {
+    pages = Array(repeating: nil, count: frames)
+    freeSlots = Array((0..<frames).reversed())
+  }
   var count: Int { pages.count }
   func slot(of page: PageKey) -> Int? { pages.firstIndex { $0 == page } }
-  var lowestFree: Int? { pages.firstIndex { $0 == nil } }
+  /// Takes a free slot, if any.
+  mutating func takeFree() -> Int? { freeSlots.popLast() }
+  /// Empties `page`'s slot, if it has one.
+  mutating func release(_ page: PageKey) {
+    guard let s = slot(of: page) else { return }
+    pages[s] = nil
+    freeSlots.append(s)
+  }
 }
 
 struct NaiveFIFO: NaiveCache {
@@ -109,7 +122,7 @@ struct NaiveNRU: NaiveCache {
     }
     var victim: PageKey?
     let target: Int
-    if let free = slots.lowestFree {
+    if let free = slots.takeFree() {
       target = free
     } else {
       target = chooseVictim()
@@ -140,7 +153,7 @@ struct NaiveNRU: NaiveCache {
     }
   }
   mutating func free(_ page: PageKey) {
-    if let s = slots.slot(of: page) { slots.pages[s] = nil }
+    slots.release(page)
   }
 }
 
@@ -252,7 +265,7 @@ struct NaiveWSClock: NaiveCache {
     }
     var victim: PageKey?
     let target: Int
-    if let free = slots.lowestFree {
+    if let free = slots.takeFree() {
       target = free
     } else {
       target = chooseVictim(now: time)
@@ -293,7 +306,7 @@ struct NaiveWSClock: NaiveCache {
     fatalError("no page")
   }
   mutating func free(_ page: PageKey) {
-    if let s = slots.slot(of: page) { slots.pages[s] = nil }
+    slots.release(page)
   }
 }
 
@@ -457,7 +470,7 @@ struct NaiveOPT: NaiveCache {
       return (true, nil)
     }
     var victim: PageKey?
-    var target = slots.lowestFree ?? -1
+    var target = slots.takeFree() ?? -1
     if target < 0 {
       target = 0
       for s in 0..<slots.count where nextUse[s] > nextUse[target] { target = s }
@@ -468,6 +481,6 @@ struct NaiveOPT: NaiveCache {
     return (false, victim)
   }
   mutating func free(_ page: PageKey) {
-    if let s = slots.slot(of: page) { slots.pages[s] = nil }
+    slots.release(page)
   }
 }

@@ -490,7 +490,7 @@ struct ReferenceEngine<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
       resume(at: t)
       return
     }
-    var room = os.freeFrames.count + os.allocator.reclaimable - reserve
+    var room = os.frameTable.freeCount + os.allocator.reclaimable - reserve
     guard room >= procs[first].resumeNeed else { return }
     reloading.removeAll { q in
       let done = procs[q].resumeNeed - os.allocator.residentCount(q) <= 0

@@ -315,9 +315,7 @@ import Testing
       // Process 0's page 7 is in frame 2; both CPUs hold a translation of page 7: CPU 0 ran process
       // 0, CPU 1 last ran process 1 (with ASIDs it ran process 0 before).
       let leaf = os.pageTable.leafEntry(process: 0, vpn: 7)
-      os.frameOwner[2] = 0
-      os.frameVPN[2] = 7
-      os.frameLeaf[2] = leaf
+      os.frameTable.assign(2, owner: 0, vpn: 7, leaf: leaf)
       os.pageTable.entries[leaf] =
         PageTable.frameField(frame: 2, pageSize: 4096) | PageTable.present | PageTable.dirty
       os.tlbContext = [0, 1]

@@ -1,5 +1,6 @@
-/// The fault handler and the frame table: taking a frame, evicting its page, mapping the faulted
-/// page in, and freeing a process's frames.
+/// The memory manager's fault handler (its frame taken by the shared `FaultHandler` template),
+/// the unmapping of an evicted page from page tables and TLBs, the mapping of the faulted page, and
+/// the freeing of a process's frames.
 extension MemoryManager {
   /// The end of the fault handler at `time`: build any missing tables down to the leaf, then take
   /// a free frame or evict the victim the allocator chooses (its translations shot down: the TLB
@@ -7,28 +8,29 @@ extension MemoryManager {
   /// (`admitFaultedPage`). Also the retry of a fault that waited for a frame.
   mutating func handleFault(_ a: inout AccessState, at time: SimTime, shootdowns: inout Int64) -> FaultOutcome {
     if a.leaf < 0 { a.leaf = pageTable.leafEntry(process: Int(a.pid), vpn: a.page) }
-    var frame: Int32
+    let frame: Int
     var victimDirty = false
-    switch allocator.decide(for: a.pageReference(at: time, withFuture: Frames.needsFuture), freeFrames: freeFrames.count) {
-    case .takeFree:
-      guard let free = freeFrames.popLast() else {
-        preconditionFailure("the allocator took a frame from an empty pool")
-      }
+    let reference = a.pageReference(at: time, withFuture: Frames.needsFuture)
+    switch takeFrame(for: reference, owner: a.pid, vpn: a.page, leaf: a.leaf, shootdowns: &shootdowns) {
+    case .free(let free):
       frame = free
-    case .replace(let victim):
-      frame = victim.rawValue
-      victimDirty = evict(frame: Int(frame), for: &a, at: time, shootdowns: &shootdowns)
+    case .evicted(let evicted, let victim, let dirty):
+      frame = evicted
+      victimDirty = dirty
+      a.tally.evictions += 1
+      if dirty { a.tally.dirtyEvictions += 1 }
+      if Log.isEnabled {
+        // Kept for the write-back's log line.
+        victimVPNs[Int(a.pid)] = victim.vpn
+        log.evict(
+          pid: Int(a.pid), time: time, victimPid: Int(victim.owner), victimVPN: victim.vpn, frame: frame, dirty: dirty)
+      }
     case .waitForIO:
       return .waitForFrame
     case .suspend:
-      guard Frames.controlsLoad else { preconditionFailure("only the load-controlling scopes suspend") }
       return .suspend
     }
-    let f = Int(frame)
-    frameOwner[f] = a.pid
-    frameVPN[f] = a.page
-    frameLeaf[f] = a.leaf
-    a.faultFrame = frame
+    a.faultFrame = Int32(frame)
     let major = !zeroFill || pageTable.entries[a.leaf] & PageTable.touched != 0
     a.faultIsMajor = major
     if major { a.tally.majorFaults += 1 } else { a.tally.minorFaults += 1 }
@@ -38,30 +40,14 @@ extension MemoryManager {
     return .mapped
   }
 
-  /// Evicts the page in `frame` for `a`'s fault; returns whether it was dirty (and must be
-  /// written back). With a log, the victim's page is kept in `victimVPNs` for the write-back's
-  /// log line.
-  mutating func evict(frame f: Int, for a: inout AccessState, at time: SimTime, shootdowns: inout Int64) -> Bool {
-    let owner = Int(frameOwner[f])
-    let vpn = frameVPN[f]
-    let dirty = unmap(frame: f, shootdowns: &shootdowns)
-    a.tally.evictions += 1
-    if dirty { a.tally.dirtyEvictions += 1 }
-    if Log.isEnabled {
-      victimVPNs[Int(a.pid)] = vpn
-      log.evict(pid: Int(a.pid), time: time, victimPid: owner, victimVPN: vpn, frame: f, dirty: dirty)
-    }
-    return dirty
-  }
-
   /// Unmaps the page in frame `f` (its leaf entry keeps only the "touched" bit) and shoots its
   /// translation down on every TLB that may hold it: with TLBs per CPU, every CPU that last ran
   /// its owner, or every CPU when entries are tagged; else its owner's own TLB. Adds the entries
   /// invalidated to `shootdowns`; returns whether the page was dirty.
   mutating func unmap(frame f: Int, shootdowns: inout Int64) -> Bool {
-    let owner = Int(frameOwner[f])
-    let vpn = frameVPN[f]
-    let leaf = frameLeaf[f]
+    let owner = Int(frameTable[f].owner)
+    let vpn = frameTable[f].vpn
+    let leaf = frameTable[f].leaf
     let dirty = pageTable.entries[leaf] & PageTable.dirty != 0
     pageTable.entries[leaf] = PageTable.touched
     let key = tlbKey(owner, vpn: vpn)
@@ -88,10 +74,10 @@ extension MemoryManager {
   /// only the "touched" bit) and its reservation to the allocator. Returns the frames freed.
   mutating func exit(_ p: Int) -> Int {
     var freed = 0
-    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
+    for f in frameTable.frames(of: p) {
       allocator.didFree(FrameNumber(f), process: p)
-      pageTable.entries[frameLeaf[f]] = PageTable.touched
-      freeFrame(f)
+      pageTable.entries[frameTable[f].leaf] = PageTable.touched
+      frameTable.release(f)
       freed += 1
     }
     allocator.release(p)
@@ -104,12 +90,12 @@ extension MemoryManager {
   mutating func swapOut(_ p: Int, shootdowns: inout Int64) -> (freed: Int, dirty: Int64) {
     var freed = 0
     var dirty: Int64 = 0
-    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
+    for f in frameTable.frames(of: p) {
       allocator.didFree(FrameNumber(f), process: p)
       if unmap(frame: f, shootdowns: &shootdowns) {
         dirty += 1
       } else {
-        freeFrame(f)
+        frameTable.release(f)
         freed += 1
       }
     }
@@ -119,8 +105,8 @@ extension MemoryManager {
   /// Frees every frame `p` still owns (its swap-out's write-back has ended); returns how many.
   mutating func freeFrames(of p: Int) -> Int {
     var freed = 0
-    for f in frameOwner.indices where frameOwner[f] == Int32(p) {
-      freeFrame(f)
+    for f in frameTable.frames(of: p) {
+      frameTable.release(f)
       freed += 1
     }
     return freed

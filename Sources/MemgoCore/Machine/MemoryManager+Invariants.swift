@@ -9,23 +9,19 @@ extension MemoryManager {
   /// reused); then the allocator and its policies.
   func invariantViolation(hasExited: (Int) -> Bool) -> String? {
     if let problem = pageTable.invariantViolation() { return "page tables: \(problem)" }
-    var isFree = Array(repeating: false, count: frameCount)
-    for f in freeFrames {
-      guard f >= 0 && Int(f) < frameCount, !isFree[Int(f)] else { return "free frame \(f) is out of range or listed twice" }
-      guard frameOwner[Int(f)] < 0 else { return "free frame \(f) has owner \(frameOwner[Int(f)])" }
-      isFree[Int(f)] = true
-    }
+    if let problem = frameTable.invariantViolation() { return "frame table: \(problem)" }
     for f in 0..<frameCount {
-      let owner = Int(frameOwner[f])
+      let owner = Int(frameTable[f].owner)
+      let vpn = frameTable[f].vpn
+      let recordedLeaf = frameTable[f].leaf
       guard owner >= 0 else {
-        if !isFree[f] { return "frame \(f) has no owner and is not free" }
         for p in pageTable.roots.indices where allocator.isCandidate(FrameNumber(f), process: p) {
           return "free frame \(f) is a replacement candidate of process \(p)"
         }
         continue
       }
-      guard let leaf = pageTable.existingLeafEntry(process: owner, vpn: frameVPN[f]), leaf == frameLeaf[f] else {
-        return "frame \(f) (process \(owner), page \(frameVPN[f])) records leaf \(frameLeaf[f]), not its page's"
+      guard let leaf = pageTable.existingLeafEntry(process: owner, vpn: vpn), leaf == recordedLeaf else {
+        return "frame \(f) (process \(owner), page \(vpn)) records leaf \(recordedLeaf), not its page's"
       }
       let value = pageTable.entries[leaf]
       if value & PageTable.present != 0 && frameNumber(ofLeaf: value) != f {
@@ -41,7 +37,7 @@ extension MemoryManager {
       pageTable.forEachPresentLeaf(of: process) { vpn, entry in
         guard problem == nil else { return }
         let f = frameNumber(ofLeaf: pageTable.entries[entry])
-        if f < 0 || f >= frameCount || frameOwner[f] != Int32(process) || frameVPN[f] != vpn || frameLeaf[f] != entry {
+        if f < 0 || f >= frameCount || !frameTable.holds(f, process: Int32(process), vpn: vpn) || frameTable[f].leaf != entry {
           problem = "process \(process)'s page \(vpn) maps frame \(f), which does not hold it"
         }
       }
@@ -66,10 +62,10 @@ extension MemoryManager {
         let f = Int(base[e].frame)
         let entry = "TLB \(t) entry \(e) maps process \(process)'s page \(vpn) to frame \(f)"
         guard f >= 0 && f < frameCount else { return "\(entry), out of range" }
-        guard frameOwner[f] == Int32(process), frameVPN[f] == vpn else {
-          return "\(entry), which holds process \(frameOwner[f])'s page \(frameVPN[f])"
+        guard frameTable.holds(f, process: Int32(process), vpn: vpn) else {
+          return "\(entry), which holds process \(frameTable[f].owner)'s page \(frameTable[f].vpn)"
         }
-        guard pageTable.entries[frameLeaf[f]] & PageTable.present != 0 else { return "\(entry), whose leaf is not present" }
+        guard pageTable.entries[frameTable[f].leaf] & PageTable.present != 0 else { return "\(entry), whose leaf is not present" }
       }
     }
     return nil

@@ -108,8 +108,8 @@ extension MemoryManager {
   mutating func reference(_ a: inout AccessState, at t: SimTime) -> ReferenceOutcome {
     let f = Int(a.inFlightFrame)
     var outcome = ReferenceOutcome.evictedInFlight
-    if frameOwner[f] == a.pid && frameVPN[f] == a.page {
-      if a.isWrite { pageTable.entries[frameLeaf[f]] |= PageTable.dirty | PageTable.accessed }
+    if frameTable.holds(f, process: a.pid, vpn: a.page) {
+      if a.isWrite { pageTable.entries[frameTable[f].leaf] |= PageTable.dirty | PageTable.accessed }
       if a.retrying {
         admitFaultedPage(&a, at: t)
         outcome = .admitted

@@ -15,7 +15,7 @@
 /// Generic over the frame allocator and the event log, so every call is statically dispatched;
 /// the per-access state lives in flat buffers allocated once and freed by `deinit`, so the
 /// manager is noncopyable and its buffers have one owner.
-struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
+struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: FaultHandler, ~Copyable {
   // MARK: - Configuration
   let pageShift: Int
   let pageSize: Int
@@ -39,11 +39,8 @@ struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   var tlbContext: [Int32]
   /// The allocation scope's rules and the replacement policy.
   var allocator: Frames
-  var freeFrames: [Int32]
-  /// The frame table: each frame's owner (-1: free), page, and leaf page-table entry.
-  let frameOwner: UnsafeMutableBufferPointer<Int32>
-  let frameVPN: UnsafeMutableBufferPointer<Int64>
-  let frameLeaf: UnsafeMutableBufferPointer<Int>
+  /// Each frame's owner, page and leaf page-table entry, and the free pool.
+  var frameTable: FrameTable
   /// The latency of each step, drawn from the machine's random stream.
   var latency: LatencySamplers
   var log: Log
@@ -81,10 +78,7 @@ struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     tlbContext = Array(repeating: -1, count: tlbsPerCPU ? tlbCount : 0)
     allocator = Frames(
       frameCount: machine.frames, processCount: processCount, configuration: machine.replacement, seed: policySeed)
-    freeFrames = (0..<Int32(machine.frames)).reversed()
-    frameOwner = Self.buffer(Array(repeating: -1, count: machine.frames))
-    frameVPN = Self.buffer(Array(repeating: 0, count: machine.frames))
-    frameLeaf = Self.buffer(Array(repeating: 0, count: machine.frames))
+    frameTable = FrameTable(count: machine.frames)
     latency = LatencySamplers(machine.latency, random: latencyRandom)
     victimVPNs = Log.isEnabled ? Array(repeating: 0, count: processCount) : []
   }
@@ -100,9 +94,6 @@ struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     tlbs.deinitialize().deallocate()
     tlbStorage.deallocate()
     walkCaches.deinitialize().deallocate()
-    frameOwner.deinitialize().deallocate()
-    frameVPN.deinitialize().deallocate()
-    frameLeaf.deinitialize().deallocate()
   }
 
   /// The TLB key of `p`'s page `vpn` (tagged with `p` when entries carry ASIDs).
@@ -134,12 +125,6 @@ struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
     tlbs[c].flush()
     if hasWalkCache { walkCaches[c].flush() }
     return .flushed
-  }
-
-  /// Returns frame `f` to the free pool.
-  mutating func freeFrame(_ f: Int) {
-    frameOwner[f] = -1
-    freeFrames.append(Int32(f))
   }
 }
 

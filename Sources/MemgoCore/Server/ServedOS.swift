@@ -91,7 +91,7 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
   mutating func exit(_ pid: Int) -> [Int] {
     guard let process = processes[pid] else { return [] }
     if process.admitted {
-      for f in 0..<os.frameCount where os.frameOwner[f] == Int32(pid) {
+      for f in os.frameTable.frames(of: pid) {
         memory[f * pageSize..<(f + 1) * pageSize].initializeMemory(as: UInt8.self, repeating: 0)
       }
       _ = os.exit(pid)
@@ -150,7 +150,7 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
     // Refuse, before any state changes, a request whose write-backs might find no swap slot: each
     // page not mapped now may evict a dirty page that has none.
     let missing = (firstPage...lastPage).count { !os.pageTable.isPresent(process: pid, vpn: $0) }
-    if os.freeFrames.count < missing && !swap.hasRoom(for: missing) {
+    if os.frameTable.freeCount < missing && !swap.hasRoom(for: missing) {
       throw .swapFull("swap is full (\(swap.capacity) slots of \(pageSize) bytes): no room to write back a page")
     }
     var a = AccessState(pid: Int32(pid))

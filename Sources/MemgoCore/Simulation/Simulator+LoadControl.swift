@@ -66,7 +66,7 @@ extension Simulator {
       resume(first, at: time)
       return
     }
-    var room = os.freeFrames.count + os.allocator.reclaimable - resumeReserve
+    var room = os.frameTable.freeCount + os.allocator.reclaimable - resumeReserve
     if room < processes[Int(first)].resumeNeed { return }
     var k = 0
     while k < reloading.count {

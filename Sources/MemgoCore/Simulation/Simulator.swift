@@ -321,6 +321,7 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   /// `p`'s request completed at `time`. Returns true when the process thinks on its own core,
   /// with `time` advanced to the end of its think time and its next step `.issue`; false when it
   /// exited or waits for a CPU of the pool.
+  @inline(__always)
   mutating func completeRequest(_ p: Int, at time: inout SimTime) -> Bool {
     latest = max(latest, time)
     let g = Int(processes[p].group)

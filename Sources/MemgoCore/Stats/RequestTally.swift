@@ -16,6 +16,7 @@ struct RequestTally {
   var diskWait: Int64 = 0
 
   /// Adds this request's counts to `tally`; `isWrite` decides whether its accesses are writes.
+  @inline(__always)
   func add(to tally: inout RunTally, isWrite: Bool, bytes: Int64, latency: Int64) {
     tally.requests += 1
     tally.accesses += accesses

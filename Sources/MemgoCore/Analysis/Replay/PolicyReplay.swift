@@ -1,27 +1,30 @@
 /// Replays a reference string against a replacement policy on a fixed number of frames, with no
 /// timing: the fast path of `memgo trace` and `memgo explain`, and the harness of the policy tests.
 ///
-/// Frames start empty (cold faults count). Each reference: if the page is resident (found through
-/// a `PageFrameTable`), a hit, reported by `didAccess`; otherwise a fault: the page takes the
-/// lowest-numbered free frame if there is one, else the frame of the victim that
-/// `selectVictim(for:)` chooses (its dirty bit is noted), and `didLoad` reports it. A write sets
-/// the page's dirty bit. The reference at index i (counting from 0) is passed the time
+/// The machine's fault template with global allocation and no page tables: frames start empty
+/// (cold faults count), and each reference to a page that is resident (found through a
+/// `PageFrameTable`) is a hit, reported by `didAccess`; any other is a fault, which takes a frame
+/// through `FaultHandler.takeFrame` (the free frame freed last, in order 0, 1, 2, … at first,
+/// else the frame of the victim that `selectVictim(for:)` chooses, its dirty bit noted) from the
+/// same `FrameTable` the memory manager keeps, and `didLoad` reports it. A write sets the page's
+/// dirty bit. The reference at index i (counting from 0) is passed the time
 /// `SimTime(picoseconds: i)`, so time-based policy parameters count references.
 ///
 /// `free` and `freeProcess` release frames as a process's exit would (`didFree`).
 ///
 /// Memory is O(frames), whatever the length of the string.
-public struct PolicyReplay<Policy: ReplacementPolicy> {
+public struct PolicyReplay<Policy: ReplacementPolicy>: FaultHandler {
+  /// Global replacement (`GlobalAllocator`): a free frame while there is one, else the policy's
+  /// victim.
+  var allocator: GlobalAllocator<Policy>
   /// The policy being driven.
-  public private(set) var policy: Policy
+  public var policy: Policy { allocator.policy }
   /// The number of frames.
   public let frames: Int
   /// Resident pages: page → frame.
   var resident: PageFrameTable
-  /// What each frame holds. One array of small structs rather than one array per field: a fault
-  /// updates one element, so one copy-on-write check and one cache line.
-  var slots: [ReplayFrameSlot]
-  var freeFrames: FrameBitset
+  /// What each frame holds, and the free frames.
+  var frameTable: FrameTable
   /// References replayed so far.
   public private(set) var references: Int64 = 0
   /// References that found their page resident.
@@ -37,11 +40,10 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   public init(frames: Int, configuration: ReplacementConfig = ReplacementConfig(), seed: UInt64 = 0) {
     precondition(frames >= 1, "a replay needs at least one frame")
     self.frames = frames
-    policy = Policy(frameCount: frames, configuration: configuration, seed: seed)
+    allocator = GlobalAllocator(frameCount: frames, processCount: 1, configuration: configuration, seed: seed)
     // Twice the frames: the table stays at most a quarter full, so probe runs are short.
     resident = PageFrameTable(minimumCapacity: 2 * frames)
-    slots = Array(repeating: ReplayFrameSlot(page: PageKey(rawValue: 0), occupied: false, dirty: false), count: frames)
-    freeFrames = FrameBitset(capacity: frames, full: true)
+    frameTable = FrameTable(count: frames)
   }
 
   /// Replays one reference to `page`; `nextUse` is the index of the page's next reference
@@ -55,35 +57,38 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     references += 1
     if let f = resident[page] {
       hits += 1
-      if isWrite { slots[f].dirty = true }
-      policy.didAccess(FrameNumber(f), ref)
+      if isWrite { frameTable.markDirty(f) }
+      allocator.didAccess(FrameNumber(f), ref)
       return ReplayStep(hit: true, frame: FrameNumber(f))
     }
     faults += 1
     var step = ReplayStep(hit: false, frame: FrameNumber(0))
+    var noShootdowns: Int64 = 0
     let frame: Int
-    if freeFrames.count > 0, let f = freeFrames.next(from: 0) {
-      freeFrames.remove(f)
-      frame = f
-    } else {
-      guard let v = policy.selectVictim(for: ref) else {
-        preconditionFailure("\(Policy.self) chose no victim with all \(frames) frames resident")
-      }
-      frame = v.index
-      precondition(
-        frame >= 0 && frame < frames && slots[frame].occupied, "\(Policy.self) chose frame \(v), not resident")
-      let victim = slots[frame]
-      resident.removeValue(for: victim.page)
+    switch takeFrame(for: ref, owner: Int32(page.process), vpn: page.vpn, leaf: -1, shootdowns: &noShootdowns) {
+    case .free(let free):
+      frame = free
+    case .evicted(let evicted, let victim, let dirty):
+      frame = evicted
       evictions += 1
-      if victim.dirty { dirtyEvictions += 1 }
+      if dirty { dirtyEvictions += 1 }
       step.victim = victim.page
-      step.victimDirty = victim.dirty
+      step.victimDirty = dirty
+    case .waitForIO, .suspend:
+      preconditionFailure("\(Policy.self) chose no victim with all \(frames) frames resident")
     }
     step.frame = FrameNumber(frame)
-    slots[frame] = ReplayFrameSlot(page: page, occupied: true, dirty: isWrite)
+    if isWrite { frameTable.markDirty(frame) }
     resident.set(frame, for: page)
-    policy.didLoad(FrameNumber(frame), ref)
+    allocator.didLoad(FrameNumber(frame), ref)
     return step
+  }
+
+  /// The fault template's eviction: the victim leaves the resident table; its dirty bit is the
+  /// frame table's (a replay has no page tables and no TLBs).
+  mutating func unmap(frame f: Int, shootdowns: inout Int64) -> Bool {
+    resident.removeValue(for: frameTable[f].page)
+    return frameTable[f].dirty
   }
 
   /// Releases `page`'s frame, as its process's exit would; returns the frame, or `nil` if the page
@@ -91,10 +96,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   @discardableResult
   public mutating func free(_ page: PageKey) -> FrameNumber? {
     guard let f = resident.removeValue(for: page) else { return nil }
-    slots[f].occupied = false
-    slots[f].dirty = false
-    freeFrames.insert(f)
-    policy.didFree(FrameNumber(f))
+    frameTable.release(f)
+    allocator.didFree(FrameNumber(f), process: page.process)
     return FrameNumber(f)
   }
 
@@ -104,8 +107,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   @discardableResult
   public mutating func freeProcess(_ process: Int) -> Int {
     var released = 0
-    for f in 0..<frames where slots[f].occupied && slots[f].page.process == process {
-      free(slots[f].page)
+    for f in frameTable.frames(of: process) {
+      free(frameTable[f].page)
       released += 1
     }
     return released
@@ -113,7 +116,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
 
   /// The page in `frame`, or `nil` if the frame is free.
   public func page(in frame: FrameNumber) -> PageKey? {
-    slots[frame.index].occupied ? slots[frame.index].page : nil
+    frameTable[frame.index].owner >= 0 ? frameTable[frame.index].page : nil
   }
 
   /// Whether `page` is resident.
@@ -125,21 +128,23 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
   /// faults / references (0 before any reference).
   public var faultRate: Double { references == 0 ? 0 : Double(faults) / Double(references) }
 
-  /// What is inconsistent, or nil (`InternalChecks`): the resident table; each frame free or
-  /// holding a page that the table maps to it, never both, and the policy's candidate exactly when
-  /// it holds one; the counters; then the policy's own structures.
+  /// What is inconsistent, or nil (`InternalChecks`): the resident table and the frame table;
+  /// each frame free or holding a page that the resident table maps to it, and the policy's
+  /// candidate exactly when it holds one; the counters; then the policy's own structures.
   public func invariantViolation() -> String? {
     if let problem = resident.invariantViolation() { return "resident table: \(problem)" }
-    if let problem = freeFrames.invariantViolation() { return "free frames: \(problem)" }
-    guard resident.count + freeFrames.count == frames else {
-      return "\(resident.count) resident pages and \(freeFrames.count) free frames of \(frames)"
+    if let problem = frameTable.invariantViolation() { return "frame table: \(problem)" }
+    guard resident.count + frameTable.freeCount == frames else {
+      return "\(resident.count) resident pages and \(frameTable.freeCount) free frames of \(frames)"
     }
     for f in 0..<frames {
-      if slots[f].occupied == freeFrames.contains(f) { return "frame \(f) is \(slots[f].occupied ? "both occupied and free" : "neither occupied nor free")" }
-      if slots[f].occupied && resident[slots[f].page] != f { return "frame \(f)'s page maps to frame \(resident[slots[f].page] as Any)" }
+      let occupied = frameTable[f].owner >= 0
+      if occupied && resident[frameTable[f].page] != f {
+        return "frame \(f)'s page maps to frame \(resident[frameTable[f].page] as Any)"
+      }
       // Every resident frame is the policy's candidate, and no free one (nothing is in flight).
-      if slots[f].occupied != policy.isCandidate(FrameNumber(f)) {
-        return "frame \(f) is \(slots[f].occupied ? "resident" : "free") but \(slots[f].occupied ? "not " : "")the policy's candidate"
+      if occupied != policy.isCandidate(FrameNumber(f)) {
+        return "frame \(f) is \(occupied ? "resident" : "free") but \(occupied ? "not " : "")the policy's candidate"
       }
     }
     guard hits + faults == references, evictions <= faults, dirtyEvictions <= evictions else {
@@ -148,12 +153,4 @@ public struct PolicyReplay<Policy: ReplacementPolicy> {
     if let problem = policy.invariantViolation() { return "\(Policy.self): \(problem)" }
     return nil
   }
-}
-
-/// A frame of a `PolicyReplay`: its page, whether it holds one, and whether the page was written
-/// since it was loaded. (Outside the generic type, so its array needs no runtime generic metadata.)
-struct ReplayFrameSlot: Sendable {
-  var page: PageKey
-  var occupied: Bool
-  var dirty: Bool
 }

@@ -19,7 +19,7 @@ struct GlobalAllocator<Policy: ReplacementPolicy>: FrameAllocator {
     policy.didAccess(frame, reference)
   }
 
-  mutating func decide(for reference: PageReference, freeFrames: Int) -> FrameDecision {
+  @inline(__always) mutating func decide(for reference: PageReference, freeFrames: Int) -> FrameDecision {
     if freeFrames > 0 { return .takeFree }
     guard let victim = policy.selectVictim(for: reference) else { return .waitForIO }
     return .replace(victim)
