@@ -11,10 +11,12 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent()
 
   /// Every scenario file under scenarios/, by path relative to the repository.
+  /// The scenario files under scenarios/ and examples/.
   static var exampleScenarios: [String] {
-    let root = repository.appendingPathComponent("scenarios")
-    let paths = FileManager.default.subpaths(atPath: root.path) ?? []
-    return paths.filter { $0.hasSuffix(".json") }.sorted().map { "scenarios/\($0)" }
+    ["scenarios", "examples"].flatMap { folder in
+      let paths = FileManager.default.subpaths(atPath: repository.appendingPathComponent(folder).path) ?? []
+      return paths.filter { $0.hasSuffix(".json") }.sorted().map { "\(folder)/\($0)" }
+    }
   }
 
   static func json(_ path: String) throws -> JSONValue {

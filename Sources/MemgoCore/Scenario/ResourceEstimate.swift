@@ -5,8 +5,8 @@
 /// than `resultBudget` (docs/robustness.md, "Limits"), so that no input makes memgo attempt an
 /// allocation it cannot make; `Experiment` runs fewer runs in parallel when their estimates add up
 /// to more than `runBudget`. The estimate follows the simulator's data structures:
-/// - frames: the simulator's per-frame arrays (owner, page, leaf entry, free list: 24 B, plus the
-///   arrays they are built from) and the policy's per-frame state (`bytesPerFrame(for:)`);
+/// - frames: the frame table (`FrameTable.Frame`, 24 B, and its free stack, 4 B; 40 B allowed)
+///   and the policy's per-frame state (`bytesPerFrame(for:)`);
 /// - processes: each process's state (`SimProcess`, its event and its top-level page table, 4 KiB,
 ///   and for a trace-replay process its reader's 1 MiB buffer) and, without a CPU pool, its own TLB
 ///   (16 B per entry); with a pool, one TLB per CPU;
