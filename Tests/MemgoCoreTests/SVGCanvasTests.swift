@@ -68,4 +68,24 @@ import Testing
     #expect(PlotAxis.shortNumber(2.5) == "2.5")
     #expect(PlotAxis.shortNumber(0.1) == "0.1")
   }
+
+  /// A sweep chart's x axis picks its scale from the swept values: powers of two spanning 4× go
+  /// on a base-2 axis with a tick at each; a span of 16× or more on a base-10 axis, with whole
+  /// decades once there are more than 12 values; a narrow spread stays linear, with a tick at each
+  /// of a few separated values or nice ticks for many.
+  @Test func sweptValuesChooseTheirScale() {
+    let two = PlotAxis.swept([64, 128, 256], displayScale: 1)
+    #expect(two.scale == .logarithmic(base: 2) && two.positions == [6, 7, 8])
+    #expect(two.ticks.map(\.label) == ["64", "128", "256"])
+    #expect(two.axis.low == 6 - 2 * 0.06 && two.axis.high == 8 + 2 * 0.06)
+    let decades = PlotAxis.swept((1...20).map { Double($0) * 50 }, displayScale: 1)
+    #expect(decades.scale == .logarithmic(base: 10))
+    #expect(decades.ticks.map(\.label) == ["100", "1000"])
+    let few = PlotAxis.swept([10, 20, 30], displayScale: 0.5)
+    #expect(few.scale == .linear && few.positions == [10, 20, 30] && few.ticks.map(\.label) == ["5", "10", "15"])
+    let many = PlotAxis.swept((0..<11).map { 1 + Double($0) * 0.1 }, displayScale: 1)
+    #expect(many.scale == .linear)
+    #expect(many.ticks.map(\.position).first == 1 && many.ticks.map(\.position).last == 2)
+    #expect(many.ticks.count == 6 && many.ticks[1].label == "1.2")
+  }
 }

@@ -38,64 +38,28 @@ extension SVGPlot {
         } ?? 0
       let headers = ReportTables.axisHeaders(axes)
       let xName = SVGPlot.label(ofPath: axes[xIndex].path)
-      var positions: [Double]
-      var xScale = PlotAxis.Scale.linear
-      var xTicks: [PlotAxis.Tick]
+      let swept: PlotAxis.SweptValues
       if let n = numeric[xIndex], Set(n.values).count >= 2 {
-        let values = n.values
-        let (scale, symbol) = Chart.displayUnit(for: n.quantity, values: values)
-        xLabel = symbol.isEmpty ? xName : "\(xName) (\(symbol))"
-        let positive = values.allSatisfy { $0 > 0 }
-        let ratio = positive ? (values.max() ?? 1) / (values.min() ?? 1) : 0
-        let powersOfTwo =
-          positive && values.allSatisfy { v in v == v.rounded() && v < 9e15 && Int64(v).nonzeroBitCount == 1 }
-        if positive && (ratio >= 16 || (powersOfTwo && ratio >= 4 && Set(values).count >= 3)) {
-          let base = powersOfTwo ? 2.0 : 10.0
-          xLabel = symbol.isEmpty ? "\(xName) (log scale)" : "\(xName) (\(symbol), log scale)"
-          xScale = .logarithmic(base: base)
-          positions = values.map { PlotAxis.logarithm($0, base: base) }
-          let distinct = Array(Set(values)).sorted()
-          if distinct.count <= 12 {
-            xTicks = distinct.map {
-              PlotAxis.Tick(position: PlotAxis.logarithm($0, base: base), label: PlotAxis.shortNumber($0 * scale))
-            }
-          } else {
-            let low = positions.min() ?? 0
-            let high = positions.max() ?? 1
-            // A tolerance keeps log10(1e-6) = -5.999999999999999 from losing its tick.
-            xTicks = stride(from: (low - 1e-9).rounded(.up), through: (high + 1e-9).rounded(.down), by: 1).map { k in
-              PlotAxis.Tick(position: k, label: PlotAxis.shortNumber(PlotAxis.power(base, k) * scale))
-            }
+        let (scale, symbol) = Chart.displayUnit(for: n.quantity, values: n.values)
+        swept = PlotAxis.swept(n.values, displayScale: scale)
+        let logScale = swept.scale != .linear
+        xLabel =
+          switch (symbol.isEmpty, logScale) {
+          case (true, false): xName
+          case (false, false): "\(xName) (\(symbol))"
+          case (true, true): "\(xName) (log scale)"
+          case (false, true): "\(xName) (\(symbol), log scale)"
           }
-        } else {
-          positions = values
-          let low = values.min() ?? 0
-          let high = values.max() ?? 1
-          let distinct = Array(Set(values)).sorted()
-          let gaps = zip(distinct.dropFirst(), distinct).map { $0 - $1 }
-          if distinct.count <= 10 && (gaps.min() ?? 0) >= 0.06 * (high - low) {
-            // Few, well separated values: a tick at each swept value.
-            xTicks = distinct.map { PlotAxis.Tick(position: $0, label: PlotAxis.shortNumber($0 * scale)) }
-          } else {
-            let nice = NiceScale(minimum: low, maximum: high, ticks: 6)
-            let slack = (high - low) * 0.05
-            xTicks = nice.values.filter { $0 >= low - slack - 1e-12 && $0 <= high + slack + 1e-12 }.map { v in
-              PlotAxis.Tick(
-                position: v, label: NumberFormat.fixed(v * scale, decimals: NiceScale.decimals(ofStep: nice.step * scale)))
-            }
-          }
-        }
       } else {
         xLabel = xName
-        positions = axes[xIndex].values.indices.map(Double.init)
-        xTicks = axes[xIndex].values.enumerated().map {
-          PlotAxis.Tick(position: Double($0.offset), label: JSONWriter.text($0.element))
-        }
+        swept = PlotAxis.SweptValues(
+          scale: .linear, positions: axes[xIndex].values.indices.map(Double.init),
+          ticks: axes[xIndex].values.enumerated().map {
+            PlotAxis.Tick(position: Double($0.offset), label: JSONWriter.text($0.element))
+          })
       }
-      let low = positions.min() ?? 0
-      let high = positions.max() ?? 1
-      let pad = high > low ? (high - low) * 0.06 : 0.5
-      xAxis = PlotAxis(scale: xScale, low: low - pad, high: high + pad, ticks: xTicks)
+      let positions = swept.positions
+      xAxis = swept.axis
 
       // The y values in display units.
       let means = report.points.map { $0.metrics[metric].mean }
