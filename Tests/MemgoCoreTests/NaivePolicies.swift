@@ -454,6 +454,67 @@ struct NaiveSIEVE: NaiveCache {
   }
 }
 
+/// S3-FIFO, Algorithm 1 of Yang et al., on arrays (oldest first) with linear searches, and this
+/// project's documented choices: a reclaim frees one frame (moves from S to M never evict by
+/// themselves); S is examined when it holds at least its target or M is empty; G is tested after
+/// the reclaim and a page found there leaves it.
+struct NaiveS3FIFO: NaiveCache {
+  let frames: Int
+  let smallTarget: Int
+  let ghostSize: Int
+  var small: [(page: PageKey, freq: Int)] = []  // oldest first
+  var main: [(page: PageKey, freq: Int)] = []  // oldest first
+  var ghost: [PageKey] = []  // oldest first
+  init(frames: Int, configuration: ReplacementConfig) {
+    self.frames = frames
+    smallTarget = Int((configuration.s3fifoSmallFraction * Double(frames)).rounded(.down))
+    ghostSize = frames - smallTarget
+  }
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = small.firstIndex(where: { $0.page == x }) {
+      small[i].freq = min(small[i].freq + 1, 3)
+      return (true, nil)
+    }
+    if let i = main.firstIndex(where: { $0.page == x }) {
+      main[i].freq = min(main[i].freq + 1, 3)
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if small.count + main.count == frames { victim = evict() }
+    if let g = ghost.firstIndex(of: x) {
+      ghost.remove(at: g)
+      main.append((x, 0))
+    } else {
+      small.append((x, 0))
+    }
+    return (false, victim)
+  }
+  mutating func evict() -> PageKey? {
+    if small.count >= smallTarget || main.isEmpty {
+      while !small.isEmpty {
+        let t = small.removeFirst()
+        if t.freq > 1 {
+          main.append((t.page, 0))
+        } else {
+          ghost.append(t.page)
+          if ghost.count > ghostSize { ghost.removeFirst() }
+          return t.page
+        }
+      }
+    }
+    while !main.isEmpty {
+      let t = main.removeFirst()
+      if t.freq == 0 { return t.page }
+      main.append((t.page, t.freq - 1))
+    }
+    return nil
+  }
+  mutating func free(_ page: PageKey) {
+    small.removeAll { $0.page == page }
+    main.removeAll { $0.page == page }
+  }
+}
+
 /// Belady's MIN over frame slots: the farthest next use, ties to the lowest slot.
 struct NaiveOPT: NaiveCache {
   var slots: NaiveSlots

@@ -89,6 +89,9 @@ extension ReplacementConfig {
       .number(
         "twoQKout", min: .atLeast(0), max: .atMost(4), \.twoQKout, default: "0.5",
         "2q: A1out's length, as a fraction of the frames"),
+      .number(
+        "s3fifoSmallFraction", min: .atLeast(0), max: .atMost(1), \.s3fifoSmallFraction, default: "0.1",
+        "s3fifo: the small FIFO's share of the frames"),
       .reading(
         "frameQuota", .anyOf([.integer(1...ScenarioDecoder.maximumFrames), .choice(["equal"])]), \.frameQuota,
         default: "\"equal\"", "scope local: frames per process, or `\"equal\"` (frames / processes)",

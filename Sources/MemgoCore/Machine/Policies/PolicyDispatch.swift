@@ -23,6 +23,7 @@ extension PolicyKind {
     case .arc: return try visitor.visit(ARCPolicy.self)
     case .twoQ: return try visitor.visit(TwoQPolicy.self)
     case .sieve: return try visitor.visit(SIEVEPolicy.self)
+    case .s3fifo: return try visitor.visit(S3FIFOPolicy.self)
     case .opt: return try visitor.visit(OPTPolicy.self)
     }
   }

@@ -24,6 +24,8 @@ public enum PolicyKind: String, CaseIterable, Sendable {
   case twoQ = "2q"
   /// SIEVE (`SIEVEPolicy`).
   case sieve
+  /// S3-FIFO: small, main and ghost FIFO queues (`S3FIFOPolicy`).
+  case s3fifo
   /// Belady's optimal MIN (`OPTPolicy`); needs the future.
   case opt
 
@@ -44,6 +46,7 @@ public enum PolicyKind: String, CaseIterable, Sendable {
     case .arc: return "ARC"
     case .twoQ: return "2Q"
     case .sieve: return "SIEVE"
+    case .s3fifo: return "S3-FIFO"
     case .opt: return "OPT"
     }
   }

@@ -1,5 +1,5 @@
 /// A bounded recency list of the identities of pages no longer in memory: the ghost lists of ARC
-/// (B1, B2) and 2Q (A1out). It remembers only `PageKey`s, never data.
+/// (B1, B2), 2Q (A1out) and S3-FIFO (G). It remembers only `PageKey`s, never data.
 ///
 /// Nodes live in a fixed pool threaded by a `FrameList` (node numbers stand in for frame numbers)
 /// and are found by key through a `PageFrameTable`; nothing allocates after creation. The list
