@@ -6,7 +6,7 @@
 ///
 /// The one frame table of the model: the `MemoryManager` of `memgo run` and `memgo serve` and the
 /// `PolicyReplay` of `memgo trace` and `memgo explain` both keep their frames here, and both take
-/// a frame for a fault through `FaultHandler.takeFrame(for:)`.
+/// a frame for a fault through `FaultHandler.takeFrame(for:owner:vpn:leaf:shootdowns:)`.
 ///
 /// The free pool is a stack: frames start free in order 0, 1, 2, … and the frame freed last is
 /// taken first (Linux's per-CPU free lists hand out the most recently freed, cache-hot page

@@ -7,14 +7,15 @@
 /// It has no clock and no queue. Each operation is one phase of a page access, applied at the
 /// time the caller gives: `lookUp` (the access's start), `endWalk`, `handleFault` (the end of the
 /// handler), `mapFaultedPage` (the end of the page-in), `reference` (the end of the RAM access),
-/// and `releaseFrames` (exit, swap-out). Each returns what happened and advances the caller's time
+/// and `exit`, `swapOut` and `freeFrames(of:)`. Each returns what happened and advances the caller's time
 /// by what the step costs. The discrete-event driver (`Simulator`) schedules the phases at their
 /// times, among other processes' events; the server (`memgo serve`) calls them back to back for
 /// each request of a real client.
 ///
 /// Generic over the frame allocator and the event log, so every call is statically dispatched;
-/// the per-access state lives in flat buffers allocated once and freed by `deinit`, so the
-/// manager is noncopyable and its buffers have one owner.
+/// the TLBs and page-walk caches live in flat buffers allocated once and freed by `deinit`, so the
+/// manager is noncopyable and its buffers have one owner; the frame table is a value
+/// (`FrameTable`, arrays) shared in form with `PolicyReplay`.
 struct MemoryManager<Frames: FrameAllocator, Log: EventLog>: FaultHandler, ~Copyable {
   // MARK: - Configuration
   let pageShift: Int

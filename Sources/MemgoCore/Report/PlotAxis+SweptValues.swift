@@ -21,8 +21,8 @@ extension PlotAxis {
 
   /// The x axis over `values` (at least two distinct), labelled in display units (`displayScale`
   /// times each value). Positive values spanning a factor of 16 or more go on a logarithmic axis,
-  /// in base 2 when they are three or more powers of two spanning a factor of 4 or more (then
-  /// base 2 even below 16), else base 10; up to 12 distinct values get a tick each, more get a
+  /// in base 2 when all are powers of two (three or more spanning a factor of 4 already make
+  /// the axis logarithmic), else base 10; up to 12 distinct values get a tick each, more get a
   /// tick at each whole power. Otherwise the axis is linear: up to 10 distinct values at least 6%
   /// of the span apart get a tick each, others get nice ticks (`NiceScale`, about 6) within 5% of
   /// the span beyond the values.
