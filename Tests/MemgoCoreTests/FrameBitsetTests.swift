@@ -29,10 +29,4 @@ import Testing
       #expect(bits.contains(i) == model.contains(i))
     }
   }
-
-  @Test func full() {
-    let bits = FrameBitset(capacity: 130, full: true)
-    #expect(bits.count == 130)
-    #expect(bits.next(from: 129) == 129 && bits.next(from: 130) == nil)
-  }
 }

@@ -22,10 +22,10 @@ import Testing
   }
 
   @Test func sizes() {
-    #expect(TwoQPolicy.size(0.25, of: 10, limit: 1) == 2)
-    #expect(TwoQPolicy.size(0.5, of: 10, limit: 4) == 5)
-    #expect(TwoQPolicy.size(.nan, of: 10, limit: 1) == 0)
-    #expect(TwoQPolicy.size(9, of: 10, limit: 4) == 40)
+    #expect(ReplacementConfig.frameShare(0.25, of: 10, limit: 1) == 2)
+    #expect(ReplacementConfig.frameShare(0.5, of: 10, limit: 4) == 5)
+    #expect(ReplacementConfig.frameShare(.nan, of: 10, limit: 1) == 0)
+    #expect(ReplacementConfig.frameShare(9, of: 10, limit: 4) == 40)
   }
 
   @Test func freedFramesAreNotRemembered() {

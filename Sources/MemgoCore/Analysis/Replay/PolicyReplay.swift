@@ -65,7 +65,7 @@ public struct PolicyReplay<Policy: ReplacementPolicy>: FaultHandler {
     var step = ReplayStep(hit: false, frame: FrameNumber(0))
     var noShootdowns: Int64 = 0
     let frame: Int
-    switch takeFrame(for: ref, owner: Int32(page.process), vpn: page.vpn, leaf: -1, shootdowns: &noShootdowns) {
+    switch takeFrame(for: ref, owner: Int32(truncatingIfNeeded: page.process), vpn: page.vpn, leaf: -1, shootdowns: &noShootdowns) {
     case .free(let free):
       frame = free
     case .evicted(let evicted, let victim, let dirty):
@@ -106,6 +106,8 @@ public struct PolicyReplay<Policy: ReplacementPolicy>: FaultHandler {
   /// - Complexity: O(frames).
   @discardableResult
   public mutating func freeProcess(_ process: Int) -> Int {
+    // A page's process is 0 ..< 2^24 (`PageKey`); -1 would name the free frames.
+    guard process >= 0 && process < 1 << 24 else { return 0 }
     var released = 0
     for f in frameTable.frames(of: process) {
       free(frameTable[f].page)

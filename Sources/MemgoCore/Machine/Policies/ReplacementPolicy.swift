@@ -95,3 +95,12 @@ extension ReplacementPolicy {
     selectVictim(at: reference.time)
   }
 }
+
+extension ReplacementConfig {
+  /// The frames a policy's fractional parameter names (2Q's Kin and Kout, S3-FIFO's small queue):
+  /// floor(fraction × frames), with the fraction clamped to 0...limit (NaN counts as 0).
+  static func frameShare(_ fraction: Double, of frames: Int, limit: Double) -> Int {
+    let f = fraction >= 0 ? min(fraction, limit) : 0
+    return Int((f * Double(frames)).rounded(.down))
+  }
+}

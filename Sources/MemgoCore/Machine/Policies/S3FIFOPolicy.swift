@@ -58,8 +58,7 @@ public struct S3FIFOPolicy: ReplacementPolicy {
     main = FrameList(frameCount: frameCount)
     counter = Array(repeating: 0, count: frameCount)
     pageOf = Array(repeating: PageKey(rawValue: 0), count: frameCount)
-    // floor(fraction × frames), the fraction clamped to 0...1 as 2Q's sizes are.
-    smallTarget = TwoQPolicy.size(configuration.s3fifoSmallFraction, of: frameCount, limit: 1)
+    smallTarget = ReplacementConfig.frameShare(configuration.s3fifoSmallFraction, of: frameCount, limit: 1)
     ghost = GhostList(capacity: frameCount - smallTarget)
   }
 

@@ -37,16 +37,10 @@ public struct TwoQPolicy: ReplacementPolicy {
     a1in = FrameList(frameCount: frameCount)
     am = FrameList(frameCount: frameCount)
     pageOf = Array(repeating: PageKey(rawValue: 0), count: frameCount)
-    kin = TwoQPolicy.size(configuration.twoQKin, of: frameCount, limit: 1)
-    kout = TwoQPolicy.size(configuration.twoQKout, of: frameCount, limit: 4)
+    kin = ReplacementConfig.frameShare(configuration.twoQKin, of: frameCount, limit: 1)
+    kout = ReplacementConfig.frameShare(configuration.twoQKout, of: frameCount, limit: 4)
     // Room for Kout identities plus one per reclaim whose `didLoad` has not come yet.
     a1out = GhostList(capacity: kout + frameCount + 1)
-  }
-
-  /// floor(fraction × frames), with the fraction clamped to 0...limit (NaN counts as 0).
-  static func size(_ fraction: Double, of frames: Int, limit: Double) -> Int {
-    let f = fraction >= 0 ? min(fraction, limit) : 0
-    return Int((f * Double(frames)).rounded(.down))
   }
 
   public mutating func didLoad(_ frame: FrameNumber, _ reference: PageReference) {

@@ -18,8 +18,8 @@ struct FrameBitset: Sendable {
   /// How many members the set holds.
   private(set) var count = 0
 
-  /// Creates a set over `0 ..< capacity`, empty or, with `full`, holding every number.
-  init(capacity: Int, full: Bool = false) {
+  /// Creates an empty set over `0 ..< capacity`.
+  init(capacity: Int) {
     self.capacity = max(0, capacity)
     var starts: [Int] = []
     var sizes: [Int] = []
@@ -35,18 +35,6 @@ struct FrameBitset: Sendable {
     levelStart = starts
     levelWords = sizes
     words = Array(repeating: 0, count: total)
-    if full && self.capacity > 0 {
-      // Every level: all ones up to the last member (one bit per word of the level below).
-      var members = self.capacity
-      for level in 0..<starts.count {
-        for w in 0..<sizes[level] {
-          let remaining = members - w * 64
-          words[starts[level] + w] = remaining >= 64 ? UInt64.max : (1 << UInt64(remaining)) - 1
-        }
-        members = sizes[level]
-      }
-      count = self.capacity
-    }
   }
 
   /// Whether `i` is a member.
