@@ -515,6 +515,110 @@ struct NaiveS3FIFO: NaiveCache {
   }
 }
 
+/// LIRS, §3 of Jiang and Zhang, on arrays (S bottom first, Q front first) with linear searches,
+/// and this project's documented choices: L_hirs = floor(fraction × frames) clamped to
+/// 1 ... frames − 1 (0 on one frame); a loaded page, or a referenced resident HIR page, is LIR
+/// while fewer than L_lirs pages are, and a new LIR page demotes S's bottom only when the LIR
+/// pages then exceed L_lirs; at most `frames` non-resident entries, the one made non-resident
+/// earliest forgotten first; with Q empty the victim is S's bottom, not remembered; a freed page
+/// leaves S and Q.
+struct NaiveLIRS: NaiveCache {
+  enum Status { case lir, residentHIR, nonResident }
+  let frames: Int
+  let lirTarget: Int
+  var stack: [(page: PageKey, status: Status)] = []  // bottom (least recent) first
+  var queue: [PageKey] = []  // resident HIR pages, the next victim first
+  var nonResidentAge: [PageKey] = []  // non-resident entries, made non-resident earliest first
+  init(frames: Int, configuration: ReplacementConfig) {
+    self.frames = frames
+    let share = Int((min(max(configuration.lirsHIRFraction, 0), 1) * Double(frames)).rounded(.down))
+    let hir = frames == 1 ? 0 : min(frames - 1, max(1, share))
+    lirTarget = frames - hir
+  }
+  var lirCount: Int { stack.filter { $0.status == .lir }.count }
+  func inStack(_ x: PageKey) -> Int? { stack.firstIndex { $0.page == x } }
+
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = inStack(x), stack[i].status == .lir {
+      stack.remove(at: i)
+      stack.append((x, .lir))
+      prune()
+      return (true, nil)
+    }
+    if let q = queue.firstIndex(of: x) {
+      if let i = inStack(x) {
+        queue.remove(at: q)
+        stack.remove(at: i)
+        stack.append((x, .lir))
+        if lirCount > lirTarget { demoteBottom() }
+      } else if lirCount < lirTarget {
+        queue.remove(at: q)
+        stack.append((x, .lir))
+      } else {
+        stack.append((x, .residentHIR))
+        queue.remove(at: q)
+        queue.append(x)
+      }
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if lirCount + queue.count == frames { victim = evict() }
+    if let i = inStack(x) {  // non-resident: it is forgotten and returns as LIR
+      stack.remove(at: i)
+      nonResidentAge.removeAll { $0 == x }
+      stack.append((x, .lir))
+      if lirCount > lirTarget { demoteBottom() }
+    } else if lirCount < lirTarget {
+      stack.append((x, .lir))
+    } else {
+      stack.append((x, .residentHIR))
+      queue.append(x)
+    }
+    return (false, victim)
+  }
+
+  mutating func evict() -> PageKey? {
+    if !queue.isEmpty {
+      let v = queue.removeFirst()
+      if inStack(v) != nil {  // it stays in S as a non-resident entry
+        if nonResidentAge.count == frames {
+          let oldest = nonResidentAge.removeFirst()
+          stack.removeAll { $0.page == oldest && $0.status == .nonResident }
+        }
+        if let i = inStack(v) { stack[i].status = .nonResident }
+        nonResidentAge.append(v)
+      }
+      return v
+    }
+    guard !stack.isEmpty else { return nil }
+    let bottom = stack.removeFirst()
+    prune()
+    return bottom.page
+  }
+
+  /// S's bottom, an LIR page, becomes a resident HIR page at Q's end; S is pruned.
+  mutating func demoteBottom() {
+    let bottom = stack.removeFirst()
+    queue.append(bottom.page)
+    prune()
+  }
+
+  mutating func prune() {
+    while let bottom = stack.first, bottom.status != .lir {
+      stack.removeFirst()
+      if bottom.status == .nonResident { nonResidentAge.removeAll { $0 == bottom.page } }
+    }
+  }
+
+  mutating func free(_ page: PageKey) {
+    queue.removeAll { $0 == page }
+    if let i = inStack(page), stack[i].status != .nonResident {
+      stack.remove(at: i)
+      prune()
+    }
+  }
+}
+
 /// Belady's MIN over frame slots: the farthest next use, ties to the lowest slot.
 struct NaiveOPT: NaiveCache {
   var slots: NaiveSlots

@@ -92,6 +92,7 @@ struct RandomWorkload {
     nextUses = NextUse.indices(for: pages)
     // Drawn last, so that adding it left every other policy's workloads as they were.
     configuration.s3fifoSmallFraction = [0, 0.1, 0.25, 0.5, 1][below(5)]
+    configuration.lirsHIRFraction = [0, 0.01, 0.25, 0.5, 1][below(5)]
   }
 }
 

@@ -92,6 +92,9 @@ extension ReplacementConfig {
       .number(
         "s3fifoSmallFraction", min: .atLeast(0), max: .atMost(1), \.s3fifoSmallFraction, default: "0.1",
         "s3fifo: the small FIFO's share of the frames"),
+      .number(
+        "lirsHIRFraction", min: .atLeast(0), max: .atMost(1), \.lirsHIRFraction, default: "0.01",
+        "lirs: resident HIR pages' share of the frames (at least 1, at most all but 1)"),
       .reading(
         "frameQuota", .anyOf([.integer(1...ScenarioDecoder.maximumFrames), .choice(["equal"])]), \.frameQuota,
         default: "\"equal\"", "scope local: frames per process, or `\"equal\"` (frames / processes)",

@@ -140,7 +140,8 @@ public struct ResourceEstimate: Sendable, Equatable {
   /// An upper bound of the bytes of policy state per frame, from each policy's data structures
   /// (lists of two `Int32` links and a flag, heaps of 16-24 B keys, ghost lists of 96 B per
   /// remembered page: ARC remembers up to 2 × frames + 1 pages in each of B1 and B2, 2Q up to
-  /// (Kout + 1) × frames + 1 in A1out, S3-FIFO at most frames in G, beside its counters and page keys).
+  /// (Kout + 1) × frames + 1 in A1out, S3-FIFO at most frames in G, beside its counters and page keys, LIRS
+  /// at most frames non-resident entries in its stack S, beside its S and Q links and page keys).
   public static func bytesPerFrame(for replacement: ReplacementConfig) -> Int64 {
     let ghost: Int64 = 96
     switch replacement.policy {
@@ -148,7 +149,7 @@ public struct ResourceEstimate: Sendable, Equatable {
     case .lfu, .aging, .opt: return 48
     case .wsclock: return 96
     case .arc: return 32 + 4 * ghost + ghost
-    case .s3fifo: return 32 + 16 + ghost
+    case .s3fifo, .lirs: return 32 + 16 + ghost
     case .twoQ:
       let kout = replacement.twoQKout.isFinite ? min(max(replacement.twoQKout, 0), 4) : 4
       return 32 + Int64(((kout + 1) * Double(ghost)).rounded(.up)) + ghost

@@ -26,6 +26,8 @@ public enum PolicyKind: String, CaseIterable, Sendable {
   case sieve
   /// S3-FIFO: small, main and ghost FIFO queues (`S3FIFOPolicy`).
   case s3fifo
+  /// LIRS: low inter-reference recency set, stack S and resident-HIR list Q (`LIRSPolicy`).
+  case lirs
   /// Belady's optimal MIN (`OPTPolicy`); needs the future.
   case opt
 
@@ -47,6 +49,7 @@ public enum PolicyKind: String, CaseIterable, Sendable {
     case .twoQ: return "2Q"
     case .sieve: return "SIEVE"
     case .s3fifo: return "S3-FIFO"
+    case .lirs: return "LIRS"
     case .opt: return "OPT"
     }
   }

@@ -83,6 +83,17 @@ public struct FrameList: Sendable {
     (head, tail) = ends
   }
 
+  /// Puts the unlisted frame `new` in the listed frame `old`'s place (same neighbours); `old`
+  /// leaves the list.
+  mutating func replace(_ old: FrameNumber, with new: FrameNumber) {
+    precondition(contains(old) && !contains(new), "replace needs a listed frame and an unlisted one")
+    let link = links[old.index]
+    links[new.index] = link
+    if link.previous == FrameList.none { head = new.rawValue } else { links[Int(link.previous)].next = new.rawValue }
+    if link.next == FrameList.none { tail = new.rawValue } else { links[Int(link.next)].previous = new.rawValue }
+    links[old.index] = Link(next: FrameList.none, previous: FrameList.unlisted)
+  }
+
   // The list surgery, on the links' storage: one copy-on-write check per operation instead of
   // one per element written (a move to the back writes five). The callers' `contains` has
   // bounds-checked `f`; the neighbours it reads are frames the list put there.
