@@ -92,6 +92,22 @@ struct RecordingPolicy: ReplacementPolicy {
   /// Every policy replays random workloads with exits without tripping an invariant, never evicts
   /// while a frame is free, keeps its counts consistent, and after every operation its structures
   /// and the replay's frame table pass their internal checks (`invariantViolation`).
+  /// A replay whose frame table disagrees with its resident pages or its policy says so.
+  @Test func frameTableCorruptionIsReported() {
+    var r = PolicyReplay<FIFOPolicy>(frames: 3)
+    for p in [1, 2] as [Int64] { _ = r.reference(page(p)) }
+    #expect(r.invariantViolation() == nil)
+    var lost = r
+    lost.frameTable.freeStack.removeAll()  // frame 2 is neither owned nor free
+    #expect(lost.invariantViolation() == "frame table: frame 2 has no owner and is not free")
+    var moved = r
+    moved.frameTable.frames[1].vpn = 9  // frame 1 claims a page that is not resident
+    #expect(moved.invariantViolation() == "frame 1's page maps to frame nil")
+    var orphan = r
+    orphan.frameTable.release(0)  // page 1 is resident at frame 0, which is free
+    #expect(orphan.invariantViolation() == "2 resident pages and 2 free frames of 3")
+  }
+
   @Test(arguments: PolicyKind.allCases)
   func everyPolicyKeepsTheBooks(kind: PolicyKind) throws {
     struct Check: PolicyVisitor {

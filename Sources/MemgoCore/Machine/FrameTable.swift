@@ -79,11 +79,13 @@ struct FrameTable: Sendable {
     freeStack.append(Int32(f))
   }
 
-  /// The frames owned by `process`, in frame order.
+  /// The frames owned by `process`, in frame order (none for a process no frame can name: a
+  /// negative one, or one beyond `Int32`).
   ///
   /// - Complexity: O(frames).
   func frames(of process: Int) -> [Int] {
-    frames.indices.filter { frames[$0].owner == Int32(process) }
+    guard let owner = Int32(exactly: process), owner >= 0 else { return [] }
+    return frames.indices.filter { frames[$0].owner == owner }
   }
 
   /// What is inconsistent, or nil (`InternalChecks`): every free-pool entry in range, listed once
