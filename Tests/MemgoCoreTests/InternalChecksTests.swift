@@ -88,32 +88,43 @@ import Testing
 
   @Test func memoryManagerReportsFrameTablePageTableAndTLBDisagreements() {
     let none: (Int) -> Bool = { _ in false }
+    let idle: (Int, Int) -> Bool = { _, _ in false }
     do {
       let os = Self.machineWithOnePage()
-      #expect(os.invariantViolation(hasExited: none) == nil)
+      #expect(os.invariantViolation(hasExited: none, inFlight: idle) == nil)
     }
     do {  // a free frame that is also owned
       var os = Self.machineWithOnePage()
       os.frameTable.frames[0].owner = 1
-      #expect(os.invariantViolation(hasExited: none)?.contains("free frame 0 has owner") == true)
+      #expect(os.invariantViolation(hasExited: none, inFlight: idle)?.contains("free frame 0 has owner") == true)
     }
     do {  // an owned frame whose leaf is another page's
       var os = Self.machineWithOnePage()
       os.frameTable.frames[2].vpn = 8
-      #expect(os.invariantViolation(hasExited: none)?.contains("not its page's") == true)
+      #expect(os.invariantViolation(hasExited: none, inFlight: idle)?.contains("not its page's") == true)
     }
     do {  // a stale translation: the TLB maps page 7 to a frame that does not hold it
       var os = Self.machineWithOnePage()
       os.tlbs[1].insert(TLB.key(vpn: 7, asid: 0), vpn: 7, frame: 3)
-      #expect(os.invariantViolation(hasExited: none)?.contains("TLB 1") == true)
+      #expect(os.invariantViolation(hasExited: none, inFlight: idle)?.contains("TLB 1") == true)
       // ... which is allowed for a process that has exited (its entries age out).
-      #expect(os.invariantViolation(hasExited: { $0 == 0 }) == nil)
+      #expect(os.invariantViolation(hasExited: { $0 == 0 }, inFlight: idle) == nil)
     }
     do {  // the page table maps page 7 while the frame table says the frame is free
       var os = Self.machineWithOnePage()
       os.frameTable.release(2)
       os.tlbs[0].flush()
-      #expect(os.invariantViolation(hasExited: none)?.contains("does not hold it") == true)
+      #expect(os.invariantViolation(hasExited: none, inFlight: idle)?.contains("does not hold it") == true)
+    }
+    do {  // page 7 unmapped while its frame stays owned: a leak, unless I/O is pending on it
+      var os = Self.machineWithOnePage()
+      var shootdowns: Int64 = 0
+      _ = os.unmap(frame: 2, shootdowns: &shootdowns)
+      #expect(shootdowns == 1)
+      #expect(
+        os.invariantViolation(hasExited: none, inFlight: idle)
+          == "frame 2 (process 0, page 7) is owned, unmapped and has no I/O pending: it leaked")
+      #expect(os.invariantViolation(hasExited: none, inFlight: { f, owner in f == 2 && owner == 0 }) == nil)
     }
   }
 

@@ -2,12 +2,16 @@ extension MemoryManager {
   /// What is inconsistent in the machine's state, or nil (`InternalChecks`): the page tables'
   /// structure; the free list (in range, no duplicates, exactly the frames with no owner); each
   /// owned frame's leaf (the entry that maps its page, and when present it maps this frame; a
-  /// replacement candidate is mapped); each
-  /// present leaf (its frame is owned by that process for that page); each TLB entry of a process
-  /// that has not exited (its frame holds that page of that process, mapped; an exited process's
-  /// entries stay until its TLB is flushed or they are evicted, as an ASID's do until it is
-  /// reused); then the allocator and its policies.
-  func invariantViolation(hasExited: (Int) -> Bool) -> String? {
+  /// replacement candidate is mapped; an unmapped one is in flight, as the driver says: no frame
+  /// leaks); each present leaf (its frame is owned by that process for that page); each TLB entry
+  /// of a process that has not exited (its frame holds that page of that process, mapped; an
+  /// exited process's entries stay until its TLB is flushed or they are evicted, as an ASID's do
+  /// until it is reused); then the allocator and its policies.
+  ///
+  /// `inFlight(f, owner)` says whether the driver has I/O pending on frame `f` of `owner` (a
+  /// page being read in, a victim or a swapped-out page being written back): only such a frame
+  /// may be owned while its page is not mapped.
+  func invariantViolation(hasExited: (Int) -> Bool, inFlight: (_ frame: Int, _ owner: Int) -> Bool) -> String? {
     if let problem = pageTable.invariantViolation() { return "page tables: \(problem)" }
     if let problem = frameTable.invariantViolation() { return "frame table: \(problem)" }
     for f in 0..<frameCount {
@@ -30,6 +34,9 @@ extension MemoryManager {
       // A replacement candidate is loaded: mapped (a frame being loaded or written back is not one).
       if value & PageTable.present == 0 && allocator.isCandidate(FrameNumber(f), process: owner) {
         return "frame \(f) is a replacement candidate but its page is not mapped"
+      }
+      if value & PageTable.present == 0 && !inFlight(f, owner) {
+        return "frame \(f) (process \(owner), page \(vpn)) is owned, unmapped and has no I/O pending: it leaked"
       }
     }
     for process in pageTable.roots.indices {

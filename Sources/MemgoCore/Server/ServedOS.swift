@@ -176,7 +176,7 @@ struct ServedOS<Frames: FrameAllocator>: ~Copyable {
     clock = t
     requestsServed += 1
     if InternalChecks.isEnabled && InternalChecks.isCheckedStep(Int64(requestsServed)) {
-      InternalChecks.verify(os.invariantViolation(hasExited: { processes[$0] == nil }), in: "served OS after request \(requestsServed)")
+      InternalChecks.verify(os.invariantViolation(hasExited: { processes[$0] == nil }, inFlight: { _, _ in false }), in: "served OS after request \(requestsServed)")
     }
     let g = process.group
     a.tally.add(to: &groupTallies[g], isWrite: isWrite, bytes: size, latency: (t - start).picoseconds)

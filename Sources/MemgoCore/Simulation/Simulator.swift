@@ -177,7 +177,14 @@ public struct Simulator<Frames: FrameAllocator, Log: EventLog>: ~Copyable {
   func invariantViolation() -> String? {
     if let problem = queue.invariantViolation() { return "event queue: \(problem)" }
     if queue.nextTime < latest { return "an event is pending at \(queue.nextTime), before \(latest), when the run has reached" }
-    return os.invariantViolation(hasExited: { processes[$0].phase == .finished })
+    // I/O is pending on a frame while its owner waits for its fault's disk operations, or writes
+    // its dirty pages out after load control swapped it out.
+    return os.invariantViolation(
+      hasExited: { processes[$0].phase == .finished },
+      inFlight: { f, owner in
+        let phase = processes[owner].phase
+        return phase == .swappingOut || (phase == .blockedOnDisk && processes[owner].access.faultFrame == f)
+      })
   }
 
   mutating func handle(_ event: SimEvent, at time: SimTime) {
