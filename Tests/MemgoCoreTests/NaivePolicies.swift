@@ -619,6 +619,73 @@ struct NaiveLIRS: NaiveCache {
   }
 }
 
+/// The multi-generational LRU as Documentation/mm/multigen_lru.rst and this project's model
+/// describe it, on one array of pages with linear scans: each page has a generation, an accessed
+/// bit and the time it joined its generation; generations `minSeq ... maxSeq`, 0 ... 3 at first;
+/// eviction takes the oldest generation's earliest joiner, promoting accessed ones to the
+/// youngest (bit cleared); before each, empty oldest generations are retired while more than 2
+/// remain, then aging runs when 2 remain, or 3 with more than half the pages in the youngest or
+/// fewer than a quarter in the oldest: it promotes every accessed page (oldest generation
+/// first, in joining order), clears the youngest's bits and opens a new youngest generation.
+struct NaiveMGLRU: NaiveCache {
+  let frames: Int
+  let referenceOnLoad: Bool
+  var pages: [(page: PageKey, seq: Int64, accessed: Bool, joined: Int)] = []
+  var minSeq: Int64 = 0
+  var maxSeq: Int64 = 3
+  var tick = 0
+  init(frames: Int, configuration: ReplacementConfig) {
+    self.frames = frames
+    referenceOnLoad = configuration.referenceOnLoad
+  }
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = pages.firstIndex(where: { $0.page == x }) {
+      pages[i].accessed = true
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if pages.count == frames { victim = evict() }
+    join(x, accessed: referenceOnLoad)
+    return (false, victim)
+  }
+  mutating func join(_ x: PageKey, accessed: Bool) {
+    pages.append((x, maxSeq, accessed, tick))
+    tick += 1
+  }
+  /// The pages of generation `seq`, earliest joiner first.
+  func members(_ seq: Int64) -> [Int] {
+    pages.indices.filter { pages[$0].seq == seq }.sorted { pages[$0].joined < pages[$1].joined }
+  }
+  mutating func promote(_ i: Int) {
+    pages[i].accessed = false
+    pages[i].seq = maxSeq
+    pages[i].joined = tick
+    tick += 1
+  }
+  mutating func evict() -> PageKey? {
+    if pages.isEmpty { return nil }
+    while true {
+      while maxSeq - minSeq > 1 && members(minSeq).isEmpty { minSeq += 1 }
+      let (young, old) = (members(maxSeq).count, members(minSeq).count)
+      if maxSeq - minSeq == 1 || (maxSeq - minSeq == 2 && (2 * young > pages.count || 4 * old < pages.count)) {
+        for seq in minSeq..<maxSeq {
+          for i in members(seq) where pages[i].accessed { promote(i) }
+        }
+        for i in members(maxSeq) { pages[i].accessed = false }
+        maxSeq += 1
+        continue
+      }
+      guard let i = members(minSeq).first else { return nil }
+      if pages[i].accessed {
+        promote(i)
+        continue
+      }
+      return pages.remove(at: i).page
+    }
+  }
+  mutating func free(_ page: PageKey) { pages.removeAll { $0.page == page } }
+}
+
 /// Belady's MIN over frame slots: the farthest next use, ties to the lowest slot.
 struct NaiveOPT: NaiveCache {
   var slots: NaiveSlots

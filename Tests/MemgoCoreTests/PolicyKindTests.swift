@@ -6,7 +6,7 @@ import Testing
   @Test func rawValuesAreTheScenarioNames() {
     #expect(
       PolicyKind.allCases.map(\.rawValue)
-        == ["fifo", "lru", "clock", "nru", "lfu", "random", "aging", "wsclock", "arc", "2q", "sieve", "s3fifo", "lirs", "opt"])
+        == ["fifo", "lru", "clock", "nru", "lfu", "random", "aging", "wsclock", "arc", "2q", "sieve", "s3fifo", "lirs", "mglru", "opt"])
     #expect(PolicyKind(rawValue: "2q") == .twoQ)
     #expect(PolicyKind(rawValue: "twoQ") == nil)
   }
@@ -27,7 +27,7 @@ import Testing
     #expect(
       names == [
         "FIFOPolicy", "LRUPolicy", "ClockPolicy", "NRUPolicy", "LFUPolicy", "RandomPolicy", "AgingPolicy",
-        "WSClockPolicy", "ARCPolicy", "TwoQPolicy", "SIEVEPolicy", "S3FIFOPolicy", "LIRSPolicy", "OPTPolicy",
+        "WSClockPolicy", "ARCPolicy", "TwoQPolicy", "SIEVEPolicy", "S3FIFOPolicy", "LIRSPolicy", "MGLRUPolicy", "OPTPolicy",
       ])
     #expect(PolicyKind.allCases.map(\.displayName).contains("2Q"))
   }

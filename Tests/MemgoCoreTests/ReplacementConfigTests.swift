@@ -50,6 +50,7 @@ import Testing
     #expect(twoQ.map(\.value) == ["2q", "0.25", "0.5"])
     #expect(ReplacementConfig(policy: .s3fifo).parameterDescription == "s3fifo (s3fifoSmallFraction=0.1)")
     #expect(ReplacementConfig(policy: .lirs).parameterDescription == "lirs (lirsHIRFraction=0.01)")
+    #expect(ReplacementConfig(policy: .mglru).parameterDescription == "mglru (referenceOnLoad=true)")
   }
 
   @Test func durationsInTheLargestExactUnit() {

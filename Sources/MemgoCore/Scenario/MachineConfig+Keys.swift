@@ -80,7 +80,7 @@ extension ReplacementConfig {
           + "(`pffUpper`, `pffLower`) with load control"),
       .boolean(
         "referenceOnLoad", \.referenceOnLoad, default: "true",
-        "clock, nru, aging, wsclock: a loaded page starts referenced"),
+        "clock, nru, aging, wsclock, mglru: a loaded page starts referenced"),
       .integer("agingBits", ReplacementConfig.agingBitsRange, \.agingBits, default: "8", "aging: bits of each counter"),
       .duration("agingPeriod", \.agingPeriod, default: "auto", "aging: time between counter shifts"),
       .duration("wsclockTau", \.wsclockTau, default: "auto", "wsclock: age beyond which a page leaves the working set"),

@@ -82,7 +82,7 @@ extension ReplacementConfig {
   var policyParameters: [(key: String, value: String)] {
     var list: [(key: String, value: String)] = []
     switch policy {
-    case .clock, .nru:
+    case .clock, .nru, .mglru:
       list.append(("referenceOnLoad", "\(referenceOnLoad)"))
     case .aging:
       list.append(("referenceOnLoad", "\(referenceOnLoad)"))

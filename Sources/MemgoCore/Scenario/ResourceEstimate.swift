@@ -141,12 +141,13 @@ public struct ResourceEstimate: Sendable, Equatable {
   /// (lists of two `Int32` links and a flag, heaps of 16-24 B keys, ghost lists of 96 B per
   /// remembered page: ARC remembers up to 2 × frames + 1 pages in each of B1 and B2, 2Q up to
   /// (Kout + 1) × frames + 1 in A1out, S3-FIFO at most frames in G, beside its counters and page keys, LIRS
-  /// at most frames non-resident entries in its stack S, beside its S and Q links and page keys).
+  /// at most frames non-resident entries in its stack S, beside its S and Q links and page keys;
+  /// MGLRU four generation lists, a generation number and a bit).
   public static func bytesPerFrame(for replacement: ReplacementConfig) -> Int64 {
     let ghost: Int64 = 96
     switch replacement.policy {
     case .fifo, .lru, .clock, .nru, .random, .sieve: return 16
-    case .lfu, .aging, .opt: return 48
+    case .lfu, .aging, .opt, .mglru: return 48
     case .wsclock: return 96
     case .arc: return 32 + 4 * ghost + ghost
     case .s3fifo, .lirs: return 32 + 16 + ghost

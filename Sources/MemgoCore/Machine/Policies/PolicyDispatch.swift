@@ -25,6 +25,7 @@ extension PolicyKind {
     case .sieve: return try visitor.visit(SIEVEPolicy.self)
     case .s3fifo: return try visitor.visit(S3FIFOPolicy.self)
     case .lirs: return try visitor.visit(LIRSPolicy.self)
+    case .mglru: return try visitor.visit(MGLRUPolicy.self)
     case .opt: return try visitor.visit(OPTPolicy.self)
     }
   }

@@ -28,6 +28,8 @@ public enum PolicyKind: String, CaseIterable, Sendable {
   case s3fifo
   /// LIRS: low inter-reference recency set, stack S and resident-HIR list Q (`LIRSPolicy`).
   case lirs
+  /// Linux's multi-generational LRU: generations, aging and eviction (`MGLRUPolicy`).
+  case mglru
   /// Belady's optimal MIN (`OPTPolicy`); needs the future.
   case opt
 
@@ -50,6 +52,7 @@ public enum PolicyKind: String, CaseIterable, Sendable {
     case .sieve: return "SIEVE"
     case .s3fifo: return "S3-FIFO"
     case .lirs: return "LIRS"
+    case .mglru: return "MGLRU"
     case .opt: return "OPT"
     }
   }
