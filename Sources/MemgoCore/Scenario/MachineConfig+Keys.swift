@@ -92,6 +92,9 @@ extension ReplacementConfig {
       .number(
         "s3fifoSmallFraction", min: .atLeast(0), max: .atMost(1), \.s3fifoSmallFraction, default: "0.1",
         "s3fifo: the small FIFO's share of the frames"),
+      .number(
+        "clockproColdMinimum", min: .atLeast(0), max: .atMost(0.5), \.clockproColdMinimum, default: "0.01",
+        "clockpro: m_min, the least share of the frames targeted for cold (and for hot) pages"),
       .reading(
         "frameQuota", .anyOf([.integer(1...ScenarioDecoder.maximumFrames), .choice(["equal"])]), \.frameQuota,
         default: "\"equal\"", "scope local: frames per process, or `\"equal\"` (frames / processes)",

@@ -8,6 +8,8 @@ extension ReplacementConfig {
   public static let twoQKoutRange: ClosedRange<Double> = 0...4
   /// Valid values of `s3fifoSmallFraction`.
   public static let s3fifoSmallFractionRange: ClosedRange<Double> = 0...1
+  /// Valid values of `clockproColdMinimum`.
+  public static let clockproColdMinimumRange: ClosedRange<Double> = 0...0.5
   /// Valid values of `tau` (references).
   public static let tauRange: ClosedRange<Int64> = 1...1_000_000_000_000
 
@@ -35,6 +37,10 @@ extension ReplacementConfig {
     if !ReplacementConfig.s3fifoSmallFractionRange.contains(s3fifoSmallFraction) {  // also rejects NaN
       problems.append(
         ("s3fifoSmallFraction", "\(s3fifoSmallFraction) is out of range (expected a fraction of the frames in 0...1)"))
+    }
+    if !ReplacementConfig.clockproColdMinimumRange.contains(clockproColdMinimum) {  // also rejects NaN
+      problems.append(
+        ("clockproColdMinimum", "\(clockproColdMinimum) is out of range (expected a fraction of the frames in 0...0.5)"))
     }
     if case .frames(let quota) = frameQuota, quota < 1 {
       problems.append(("frameQuota", "\(quota) is out of range (expected at least 1 frame, or \"equal\")"))
@@ -90,6 +96,8 @@ extension ReplacementConfig {
       list.append(("twoQKout", "\(twoQKout)"))
     case .s3fifo:
       list.append(("s3fifoSmallFraction", "\(s3fifoSmallFraction)"))
+    case .clockpro:
+      list.append(("clockproColdMinimum", "\(clockproColdMinimum)"))
     case .fifo, .lru, .lfu, .random, .arc, .sieve, .opt:
       break
     }

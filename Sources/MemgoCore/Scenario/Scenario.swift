@@ -158,6 +158,9 @@ public struct ReplacementConfig: Sendable {
   /// S3-FIFO: the target size of the small FIFO S as a fraction of the frames (default 0.1, Yang
   /// et al.'s; 0...1; floor(fraction × frames) frames).
   public var s3fifoSmallFraction: Double
+  /// CLOCK-Pro: m_min, the least number of resident cold pages (and of hot pages) m_c may target,
+  /// as a fraction of the frames (default 0.01; 0...0.5; floor(fraction × frames) frames).
+  public var clockproColdMinimum: Double
   /// Scope `local`: the frames each process owns (default `.equal`: frames / processes, at least 1).
   public var frameQuota: FrameQuota
   /// Scope `workingset`: Denning's window τ, counted in the process's own page references (its
@@ -176,7 +179,8 @@ public struct ReplacementConfig: Sendable {
   public init(
     policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true,
     agingBits: Int = 8, agingPeriod: SimTime? = nil, wsclockTau: SimTime? = nil, twoQKin: Double = 0.25,
-    twoQKout: Double = 0.5, s3fifoSmallFraction: Double = 0.1, frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.2,
+    twoQKout: Double = 0.5, s3fifoSmallFraction: Double = 0.1,
+    clockproColdMinimum: Double = 0.01, frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.2,
     pffLower: Double = 0.002
   ) {
     self.policy = policy
@@ -188,6 +192,7 @@ public struct ReplacementConfig: Sendable {
     self.twoQKin = twoQKin
     self.twoQKout = twoQKout
     self.s3fifoSmallFraction = s3fifoSmallFraction
+    self.clockproColdMinimum = clockproColdMinimum
     self.frameQuota = frameQuota
     self.tau = tau
     self.pffUpper = pffUpper

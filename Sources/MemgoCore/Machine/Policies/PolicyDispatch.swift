@@ -24,6 +24,7 @@ extension PolicyKind {
     case .twoQ: return try visitor.visit(TwoQPolicy.self)
     case .sieve: return try visitor.visit(SIEVEPolicy.self)
     case .s3fifo: return try visitor.visit(S3FIFOPolicy.self)
+    case .clockpro: return try visitor.visit(ClockProPolicy.self)
     case .opt: return try visitor.visit(OPTPolicy.self)
     }
   }

@@ -26,6 +26,8 @@ public enum PolicyKind: String, CaseIterable, Sendable {
   case sieve
   /// S3-FIFO: small, main and ghost FIFO queues (`S3FIFOPolicy`).
   case s3fifo
+  /// CLOCK-Pro: hot and cold pages and non-resident test pages on one clock (`ClockProPolicy`).
+  case clockpro
   /// Belady's optimal MIN (`OPTPolicy`); needs the future.
   case opt
 
@@ -47,6 +49,7 @@ public enum PolicyKind: String, CaseIterable, Sendable {
     case .twoQ: return "2Q"
     case .sieve: return "SIEVE"
     case .s3fifo: return "S3-FIFO"
+    case .clockpro: return "CLOCK-Pro"
     case .opt: return "OPT"
     }
   }
