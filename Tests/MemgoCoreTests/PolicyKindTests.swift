@@ -6,7 +6,7 @@ import Testing
   @Test func rawValuesAreTheScenarioNames() {
     #expect(
       PolicyKind.allCases.map(\.rawValue)
-        == ["fifo", "lru", "clock", "nru", "lfu", "random", "aging", "wsclock", "arc", "2q", "sieve", "s3fifo", "opt"])
+        == ["fifo", "lru", "clock", "nru", "lfu", "random", "aging", "wsclock", "arc", "2q", "sieve", "s3fifo", "clockpro", "opt"])
     #expect(PolicyKind(rawValue: "2q") == .twoQ)
     #expect(PolicyKind(rawValue: "twoQ") == nil)
   }
@@ -27,7 +27,7 @@ import Testing
     #expect(
       names == [
         "FIFOPolicy", "LRUPolicy", "ClockPolicy", "NRUPolicy", "LFUPolicy", "RandomPolicy", "AgingPolicy",
-        "WSClockPolicy", "ARCPolicy", "TwoQPolicy", "SIEVEPolicy", "S3FIFOPolicy", "OPTPolicy",
+        "WSClockPolicy", "ARCPolicy", "TwoQPolicy", "SIEVEPolicy", "S3FIFOPolicy", "ClockProPolicy", "OPTPolicy",
       ])
     #expect(PolicyKind.allCases.map(\.displayName).contains("2Q"))
   }

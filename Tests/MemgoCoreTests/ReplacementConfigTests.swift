@@ -8,27 +8,32 @@ import Testing
     #expect(c.policy == .fifo && c.scope == .global && c.referenceOnLoad)
     #expect(c.agingBits == 8 && c.agingPeriod == nil && c.wsclockTau == nil)
     #expect(c.twoQKin == 0.25 && c.twoQKout == 0.5)
-    #expect(c.s3fifoSmallFraction == 0.1)
+    #expect(c.s3fifoSmallFraction == 0.1 && c.clockproColdMinimum == 0.01)
     #expect(c.validate().isEmpty)
   }
 
   @Test func validateNamesEveryBadParameter() {
     let c = ReplacementConfig(
       agingBits: 65, agingPeriod: SimTime(picoseconds: 0), wsclockTau: SimTime(picoseconds: -1), twoQKin: .nan,
-      twoQKout: 4.5, s3fifoSmallFraction: -0.1)
+      twoQKout: 4.5, s3fifoSmallFraction: -0.1, clockproColdMinimum: 0.6)
     let problems = c.validate()
-    #expect(problems.map(\.key) == ["agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout", "s3fifoSmallFraction"])
+    #expect(problems.map(\.key) == ["agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout", "s3fifoSmallFraction", "clockproColdMinimum",
+      ])
     #expect(problems[0].message == "65 is out of range (expected an integer in 1...64)")
     #expect(problems[1].message == "0ps is not positive (expected a duration of at least 1ps)")
     #expect(problems[2].message == "-1ps is negative (expected a duration >= 0)")
     #expect(problems[4].message == "4.5 is out of range (expected a fraction of the frames in 0...4)")
     #expect(problems[5].message == "-0.1 is out of range (expected a fraction of the frames in 0...1)")
+    #expect(problems[6].message == "0.6 is out of range (expected a fraction of the frames in 0...0.5)")
     #expect(ReplacementConfig(s3fifoSmallFraction: .nan).validate().map(\.key) == ["s3fifoSmallFraction"])
+    #expect(ReplacementConfig(clockproColdMinimum: .nan).validate().map(\.key) == ["clockproColdMinimum"])
+    #expect(ReplacementConfig(clockproColdMinimum: -0.01).validate().map(\.key) == ["clockproColdMinimum"])
     let edges = ReplacementConfig(
       agingBits: 64, agingPeriod: SimTime(picoseconds: 1), wsclockTau: .zero, twoQKin: 1, twoQKout: 0,
-      s3fifoSmallFraction: 1)
+      s3fifoSmallFraction: 1, clockproColdMinimum: 0.5)
     #expect(edges.validate().isEmpty)
     #expect(ReplacementConfig(s3fifoSmallFraction: 0).validate().isEmpty)
+    #expect(ReplacementConfig(clockproColdMinimum: 0).validate().isEmpty)
   }
 
   @Test func parametersFollowThePolicy() {
@@ -44,6 +49,7 @@ import Testing
     #expect(twoQ.map(\.key) == ["policy", "twoQKin", "twoQKout"])
     #expect(twoQ.map(\.value) == ["2q", "0.25", "0.5"])
     #expect(ReplacementConfig(policy: .s3fifo).parameterDescription == "s3fifo (s3fifoSmallFraction=0.1)")
+    #expect(ReplacementConfig(policy: .clockpro).parameterDescription == "clockpro (clockproColdMinimum=0.01)")
   }
 
   @Test func durationsInTheLargestExactUnit() {
