@@ -17,7 +17,9 @@ import Testing
       agingBits: 65, agingPeriod: SimTime(picoseconds: 0), wsclockTau: SimTime(picoseconds: -1), twoQKin: .nan,
       twoQKout: 4.5, s3fifoSmallFraction: -0.1, clockproColdMinimum: 0.6)
     let problems = c.validate()
-    #expect(problems.map(\.key) == ["agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout", "s3fifoSmallFraction", "clockproColdMinimum",
+    #expect(
+      problems.map(\.key) == [
+        "agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout", "s3fifoSmallFraction", "clockproColdMinimum",
       ])
     #expect(problems[0].message == "65 is out of range (expected an integer in 1...64)")
     #expect(problems[1].message == "0ps is not positive (expected a duration of at least 1ps)")

@@ -40,7 +40,8 @@ extension ReplacementConfig {
     }
     if !ReplacementConfig.clockproColdMinimumRange.contains(clockproColdMinimum) {  // also rejects NaN
       problems.append(
-        ("clockproColdMinimum", "\(clockproColdMinimum) is out of range (expected a fraction of the frames in 0...0.5)"))
+        ("clockproColdMinimum", "\(clockproColdMinimum) is out of range (expected a fraction of the frames in 0...0.5)")
+      )
     }
     if case .frames(let quota) = frameQuota, quota < 1 {
       problems.append(("frameQuota", "\(quota) is out of range (expected at least 1 frame, or \"equal\")"))

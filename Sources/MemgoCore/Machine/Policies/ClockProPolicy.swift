@@ -296,9 +296,13 @@ public struct ClockProPolicy: ReplacementPolicy {
     guard coldTarget >= coldMinimum && coldTarget <= frames - coldMinimum else {
       return "m_c \(coldTarget) is outside \(coldMinimum)...\(frames - coldMinimum)"
     }
-    guard hotCount <= frames - coldTarget else { return "\(hotCount) hot pages, above m − m_c = \(frames - coldTarget)" }
+    guard hotCount <= frames - coldTarget else {
+      return "\(hotCount) hot pages, above m − m_c = \(frames - coldTarget)"
+    }
     for (name, hand) in [("HAND_cold", handCold), ("HAND_test", handTest)] where hand != -1 {
-      guard Int(hand) < status.count && clock.contains(FrameNumber(hand)) else { return "\(name) is on \(hand), not in the clock" }
+      guard Int(hand) < status.count && clock.contains(FrameNumber(hand)) else {
+        return "\(name) is on \(hand), not in the clock"
+      }
     }
     return nil
   }
