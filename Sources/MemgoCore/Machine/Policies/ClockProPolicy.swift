@@ -53,9 +53,11 @@
 ///   at HAND_cold's first visit.
 ///
 /// - Complexity: `didAccess` sets a bit; `didLoad` and `didFree` are O(1) expected (the
-///   non-resident pages are hashed) beside the hand runs they trigger, and nothing allocates;
-///   `selectVictim` is amortised O(1) (each step of a hand clears a bit that an access set, or
-///   changes a page's state, or removes a non-resident entry that a replacement added).
+///   non-resident pages are hashed) beside the hand runs they trigger, and nothing allocates
+///   after `init`. A step of HAND_hot or HAND_test clears a bit an access set, changes a page's
+///   state or removes an entry a replacement added, so those hands are amortised O(1); HAND_cold
+///   also passes hot and non-resident entries without changing them, so one `selectVictim` is
+///   O(2m + 1) at worst, as in the paper.
 public struct ClockProPolicy: ReplacementPolicy {
   /// What a clock entry holds.
   enum Status: UInt8, Sendable {
