@@ -69,7 +69,7 @@ import Testing
     #expect(
       outcome.stderr
         == "memgo: explain: --policy 'lur' is not one of fifo, lru, clock, nru, lfu, random, aging, wsclock, arc, "
-        + "2q, sieve, s3fifo, lirs, mglru, opt (did you mean 'lru'?)\n")
+        + "2q, sieve, s3fifo, lirs, mglru, clockpro, opt (did you mean 'lru'?)\n")
   }
 
   @Test func framesAndUsageErrors() throws {

@@ -686,6 +686,158 @@ struct NaiveMGLRU: NaiveCache {
   mutating func free(_ page: PageKey) { pages.removeAll { $0.page == page } }
 }
 
+/// CLOCK-Pro, from §3 of Jiang, Chen and Zhang (2005), on one array in clock order (it wraps
+/// around) with linear searches, each hand named by the page it is on, and this project's
+/// documented choices: the list head is just behind HAND_hot; hands move only when they run and
+/// skip what they do not act on, and a hand on an entry that moves or leaves goes to the next;
+/// m_c starts at m_min; pages loaded into free frames are cold; without a resident cold page
+/// HAND_hot runs once first; freed pages leave unremembered.
+struct NaiveClockPro: NaiveCache {
+  enum Kind { case hot, cold, nonResident }
+  struct Entry {
+    var page: PageKey
+    var kind: Kind
+    var testing: Bool
+    var ref: Bool
+  }
+  let m: Int
+  let mMin: Int
+  var mc: Int
+  var clock: [Entry] = []  // clockwise
+  var handHot: PageKey?
+  var handCold: PageKey?
+  var handTest: PageKey?
+
+  init(frames: Int, configuration: ReplacementConfig) {
+    m = frames
+    let share = configuration.clockproColdMinimum
+    mMin = share >= 0 ? Int((min(share, 0.5) * Double(frames)).rounded(.down)) : 0
+    mc = mMin
+  }
+  func position(_ page: PageKey?) -> Int? {
+    guard let page else { return nil }
+    return clock.firstIndex { $0.page == page }
+  }
+  func successor(_ i: Int) -> PageKey { clock[(i + 1) % clock.count].page }
+  func count(_ kind: Kind) -> Int { clock.filter { $0.kind == kind }.count }
+  mutating func nudge(_ d: Int) { mc = min(max(mc + d, mMin), m - mMin) }
+  /// Removes entry i; a hand on it goes to the next entry.
+  mutating func take(_ i: Int) -> Entry {
+    let e = clock[i]
+    let next: PageKey? = clock.count == 1 ? nil : successor(i)
+    if handHot == e.page { handHot = next }
+    if handCold == e.page { handCold = next }
+    if handTest == e.page { handTest = next }
+    clock.remove(at: i)
+    return e
+  }
+  mutating func atHead(_ e: Entry) {
+    if let h = position(handHot) {
+      clock.insert(e, at: h)
+    } else {
+      clock.append(e)
+      handHot = e.page
+    }
+  }
+  mutating func runHot() {
+    var demoted = false
+    while count(.hot) > 0 {
+      let i = position(handHot)!
+      switch clock[i].kind {
+      case .hot:
+        if demoted { return }
+        if clock[i].ref {
+          clock[i].ref = false
+        } else {
+          clock[i].kind = .cold
+          clock[i].testing = false
+          demoted = true
+        }
+        handHot = successor(i)
+      case .cold:
+        if clock[i].testing {
+          clock[i].testing = false
+          nudge(-1)
+        }
+        handHot = successor(i)
+      case .nonResident:
+        _ = take(i)
+        nudge(-1)
+      }
+    }
+  }
+  mutating func runTest() {
+    if handTest == nil { handTest = handHot }
+    let i = position(handTest)!
+    switch clock[i].kind {
+    case .nonResident:
+      _ = take(i)
+      nudge(-1)
+    case .cold:
+      if clock[i].testing {
+        clock[i].testing = false
+        nudge(-1)
+      }
+      handTest = successor(i)
+    case .hot:
+      handTest = successor(i)
+    }
+  }
+  mutating func runCold() -> PageKey {
+    while true {
+      if count(.cold) == 0 { runHot() }
+      if handCold == nil { handCold = handHot }
+      let i = position(handCold)!
+      if clock[i].kind != .cold {
+        handCold = successor(i)
+        continue
+      }
+      if !clock[i].ref {
+        let victim = clock[i].page
+        if clock[i].testing {
+          clock[i].kind = .nonResident
+          handCold = successor(i)
+          while count(.nonResident) > m { runTest() }
+        } else {
+          _ = take(i)
+        }
+        return victim
+      }
+      var e = take(i)
+      e.ref = false
+      if e.testing {
+        e.kind = .hot
+        nudge(1)
+        atHead(e)
+        while count(.hot) > m - mc { runHot() }
+      } else {
+        e.testing = true
+        atHead(e)
+      }
+    }
+  }
+  mutating func reference(_ x: PageKey, isWrite: Bool, nextUse: Int64, time: Int64) -> (hit: Bool, victim: PageKey?) {
+    if let i = position(x), clock[i].kind != .nonResident {
+      clock[i].ref = true
+      return (true, nil)
+    }
+    var victim: PageKey?
+    if count(.hot) + count(.cold) == m { victim = runCold() }
+    if let i = position(x) {
+      _ = take(i)
+      nudge(1)
+      atHead(Entry(page: x, kind: .hot, testing: false, ref: false))
+      while count(.hot) > m - mc { runHot() }
+    } else {
+      atHead(Entry(page: x, kind: .cold, testing: true, ref: false))
+    }
+    return (false, victim)
+  }
+  mutating func free(_ page: PageKey) {
+    if let i = position(page), clock[i].kind != .nonResident { _ = take(i) }
+  }
+}
+
 /// Belady's MIN over frame slots: the farthest next use, ties to the lowest slot.
 struct NaiveOPT: NaiveCache {
   var slots: NaiveSlots

@@ -6,7 +6,10 @@ import Testing
   @Test func rawValuesAreTheScenarioNames() {
     #expect(
       PolicyKind.allCases.map(\.rawValue)
-        == ["fifo", "lru", "clock", "nru", "lfu", "random", "aging", "wsclock", "arc", "2q", "sieve", "s3fifo", "lirs", "mglru", "opt"])
+        == [
+          "fifo", "lru", "clock", "nru", "lfu", "random", "aging", "wsclock", "arc", "2q", "sieve", "s3fifo", "lirs",
+          "mglru", "clockpro", "opt",
+        ])
     #expect(PolicyKind(rawValue: "2q") == .twoQ)
     #expect(PolicyKind(rawValue: "twoQ") == nil)
   }
@@ -27,7 +30,8 @@ import Testing
     #expect(
       names == [
         "FIFOPolicy", "LRUPolicy", "ClockPolicy", "NRUPolicy", "LFUPolicy", "RandomPolicy", "AgingPolicy",
-        "WSClockPolicy", "ARCPolicy", "TwoQPolicy", "SIEVEPolicy", "S3FIFOPolicy", "LIRSPolicy", "MGLRUPolicy", "OPTPolicy",
+        "WSClockPolicy", "ARCPolicy", "TwoQPolicy", "SIEVEPolicy", "S3FIFOPolicy", "LIRSPolicy", "MGLRUPolicy",
+        "ClockProPolicy", "OPTPolicy",
       ])
     #expect(PolicyKind.allCases.map(\.displayName).contains("2Q"))
   }

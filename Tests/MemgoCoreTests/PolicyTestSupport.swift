@@ -90,9 +90,10 @@ struct RandomWorkload {
     }
     self.ops = ops
     nextUses = NextUse.indices(for: pages)
-    // Drawn last, so that adding it left every other policy's workloads as they were.
+    // Drawn last, so that adding them left every other policy's workloads as they were.
     configuration.s3fifoSmallFraction = [0, 0.1, 0.25, 0.5, 1][below(5)]
     configuration.lirsHIRFraction = [0, 0.01, 0.25, 0.5, 1][below(5)]
+    configuration.clockproColdMinimum = [0, 0.01, 0.125, 0.25, 0.5][below(5)]
   }
 }
 

@@ -8,18 +8,19 @@ import Testing
     #expect(c.policy == .fifo && c.scope == .global && c.referenceOnLoad)
     #expect(c.agingBits == 8 && c.agingPeriod == nil && c.wsclockTau == nil)
     #expect(c.twoQKin == 0.25 && c.twoQKout == 0.5)
-    #expect(c.s3fifoSmallFraction == 0.1 && c.lirsHIRFraction == 0.01)
+    #expect(c.s3fifoSmallFraction == 0.1 && c.lirsHIRFraction == 0.01 && c.clockproColdMinimum == 0.01)
     #expect(c.validate().isEmpty)
   }
 
   @Test func validateNamesEveryBadParameter() {
     let c = ReplacementConfig(
       agingBits: 65, agingPeriod: SimTime(picoseconds: 0), wsclockTau: SimTime(picoseconds: -1), twoQKin: .nan,
-      twoQKout: 4.5, s3fifoSmallFraction: -0.1, lirsHIRFraction: 1.5)
+      twoQKout: 4.5, s3fifoSmallFraction: -0.1, lirsHIRFraction: 1.5, clockproColdMinimum: 0.6)
     let problems = c.validate()
     #expect(
       problems.map(\.key) == [
         "agingBits", "agingPeriod", "wsclockTau", "twoQKin", "twoQKout", "s3fifoSmallFraction", "lirsHIRFraction",
+        "clockproColdMinimum",
       ])
     #expect(problems[0].message == "65 is out of range (expected an integer in 1...64)")
     #expect(problems[1].message == "0ps is not positive (expected a duration of at least 1ps)")
@@ -27,13 +28,16 @@ import Testing
     #expect(problems[4].message == "4.5 is out of range (expected a fraction of the frames in 0...4)")
     #expect(problems[5].message == "-0.1 is out of range (expected a fraction of the frames in 0...1)")
     #expect(problems[6].message == "1.5 is out of range (expected a fraction of the frames in 0...1)")
+    #expect(problems[7].message == "0.6 is out of range (expected a fraction of the frames in 0...0.5)")
     #expect(ReplacementConfig(s3fifoSmallFraction: .nan).validate().map(\.key) == ["s3fifoSmallFraction"])
     #expect(ReplacementConfig(lirsHIRFraction: .nan).validate().map(\.key) == ["lirsHIRFraction"])
+    #expect(ReplacementConfig(clockproColdMinimum: .nan).validate().map(\.key) == ["clockproColdMinimum"])
+    #expect(ReplacementConfig(clockproColdMinimum: -0.01).validate().map(\.key) == ["clockproColdMinimum"])
     let edges = ReplacementConfig(
       agingBits: 64, agingPeriod: SimTime(picoseconds: 1), wsclockTau: .zero, twoQKin: 1, twoQKout: 0,
-      s3fifoSmallFraction: 1, lirsHIRFraction: 1)
+      s3fifoSmallFraction: 1, lirsHIRFraction: 1, clockproColdMinimum: 0.5)
     #expect(edges.validate().isEmpty)
-    #expect(ReplacementConfig(s3fifoSmallFraction: 0, lirsHIRFraction: 0).validate().isEmpty)
+    #expect(ReplacementConfig(s3fifoSmallFraction: 0, lirsHIRFraction: 0, clockproColdMinimum: 0).validate().isEmpty)
   }
 
   @Test func parametersFollowThePolicy() {
@@ -51,6 +55,7 @@ import Testing
     #expect(ReplacementConfig(policy: .s3fifo).parameterDescription == "s3fifo (s3fifoSmallFraction=0.1)")
     #expect(ReplacementConfig(policy: .lirs).parameterDescription == "lirs (lirsHIRFraction=0.01)")
     #expect(ReplacementConfig(policy: .mglru).parameterDescription == "mglru (referenceOnLoad=true)")
+    #expect(ReplacementConfig(policy: .clockpro).parameterDescription == "clockpro (clockproColdMinimum=0.01)")
   }
 
   @Test func durationsInTheLargestExactUnit() {

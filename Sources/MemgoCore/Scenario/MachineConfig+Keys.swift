@@ -95,6 +95,9 @@ extension ReplacementConfig {
       .number(
         "lirsHIRFraction", min: .atLeast(0), max: .atMost(1), \.lirsHIRFraction, default: "0.01",
         "lirs: resident HIR pages' share of the frames (at least 1, at most all but 1)"),
+      .number(
+        "clockproColdMinimum", min: .atLeast(0), max: .atMost(0.5), \.clockproColdMinimum, default: "0.01",
+        "clockpro: m_min, the least share of the frames targeted for cold (and for hot) pages"),
       .reading(
         "frameQuota", .anyOf([.integer(1...ScenarioDecoder.maximumFrames), .choice(["equal"])]), \.frameQuota,
         default: "\"equal\"", "scope local: frames per process, or `\"equal\"` (frames / processes)",

@@ -10,6 +10,8 @@ extension ReplacementConfig {
   public static let s3fifoSmallFractionRange: ClosedRange<Double> = 0...1
   /// Valid values of `lirsHIRFraction`.
   public static let lirsHIRFractionRange: ClosedRange<Double> = 0...1
+  /// Valid values of `clockproColdMinimum`.
+  public static let clockproColdMinimumRange: ClosedRange<Double> = 0...0.5
   /// Valid values of `tau` (references).
   public static let tauRange: ClosedRange<Int64> = 1...1_000_000_000_000
 
@@ -41,6 +43,11 @@ extension ReplacementConfig {
     if !ReplacementConfig.lirsHIRFractionRange.contains(lirsHIRFraction) {  // also rejects NaN
       problems.append(
         ("lirsHIRFraction", "\(lirsHIRFraction) is out of range (expected a fraction of the frames in 0...1)"))
+    }
+    if !ReplacementConfig.clockproColdMinimumRange.contains(clockproColdMinimum) {  // also rejects NaN
+      problems.append(
+        ("clockproColdMinimum", "\(clockproColdMinimum) is out of range (expected a fraction of the frames in 0...0.5)")
+      )
     }
     if case .frames(let quota) = frameQuota, quota < 1 {
       problems.append(("frameQuota", "\(quota) is out of range (expected at least 1 frame, or \"equal\")"))
@@ -98,6 +105,8 @@ extension ReplacementConfig {
       list.append(("s3fifoSmallFraction", "\(s3fifoSmallFraction)"))
     case .lirs:
       list.append(("lirsHIRFraction", "\(lirsHIRFraction)"))
+    case .clockpro:
+      list.append(("clockproColdMinimum", "\(clockproColdMinimum)"))
     case .fifo, .lru, .lfu, .random, .arc, .sieve, .opt:
       break
     }

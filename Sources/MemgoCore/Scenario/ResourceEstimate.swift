@@ -142,7 +142,10 @@ public struct ResourceEstimate: Sendable, Equatable {
   /// remembered page: ARC remembers up to 2 × frames + 1 pages in each of B1 and B2, 2Q up to
   /// (Kout + 1) × frames + 1 in A1out, S3-FIFO at most frames in G, beside its counters and page keys, LIRS
   /// at most frames non-resident entries in its stack S, beside its S and Q links and page keys;
-  /// MGLRU four generation lists, a generation number and a bit).
+  /// MGLRU four generation lists, a generation number and a bit;
+  /// CLOCK-Pro two clock entries per frame, plus one, of 19 B each (two links, membership, status,
+  /// test bit, page key), a reference bit, 4 B of spare-entry stack and at most 64 B of the hashed
+  /// index of its up to frames + 1 non-resident pages, 107 B rounded up to 112).
   public static func bytesPerFrame(for replacement: ReplacementConfig) -> Int64 {
     let ghost: Int64 = 96
     switch replacement.policy {
@@ -151,6 +154,7 @@ public struct ResourceEstimate: Sendable, Equatable {
     case .wsclock: return 96
     case .arc: return 32 + 4 * ghost + ghost
     case .s3fifo, .lirs: return 32 + 16 + ghost
+    case .clockpro: return 112
     case .twoQ:
       let kout = replacement.twoQKout.isFinite ? min(max(replacement.twoQKout, 0), 4) : 4
       return 32 + Int64(((kout + 1) * Double(ghost)).rounded(.up)) + ghost

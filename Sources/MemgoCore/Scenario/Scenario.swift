@@ -161,6 +161,9 @@ public struct ReplacementConfig: Sendable {
   /// LIRS: L_hirs, the frames for resident HIR pages, as a fraction of the frames (default 0.01,
   /// Jiang and Zhang's 1%; 0...1; floor(fraction × frames) frames, at least 1, at most frames − 1).
   public var lirsHIRFraction: Double
+  /// CLOCK-Pro: m_min, the least number of resident cold pages (and of hot pages) m_c may target,
+  /// as a fraction of the frames (default 0.01; 0...0.5; floor(fraction × frames) frames).
+  public var clockproColdMinimum: Double
   /// Scope `local`: the frames each process owns (default `.equal`: frames / processes, at least 1).
   public var frameQuota: FrameQuota
   /// Scope `workingset`: Denning's window τ, counted in the process's own page references (its
@@ -180,7 +183,7 @@ public struct ReplacementConfig: Sendable {
     policy: PolicyKind = .fifo, scope: AllocationScope = .global, referenceOnLoad: Bool = true,
     agingBits: Int = 8, agingPeriod: SimTime? = nil, wsclockTau: SimTime? = nil, twoQKin: Double = 0.25,
     twoQKout: Double = 0.5, s3fifoSmallFraction: Double = 0.1, lirsHIRFraction: Double = 0.01,
-    frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.2,
+    clockproColdMinimum: Double = 0.01, frameQuota: FrameQuota = .equal, tau: Int64 = 1000, pffUpper: Double = 0.2,
     pffLower: Double = 0.002
   ) {
     self.policy = policy
@@ -193,6 +196,7 @@ public struct ReplacementConfig: Sendable {
     self.twoQKout = twoQKout
     self.s3fifoSmallFraction = s3fifoSmallFraction
     self.lirsHIRFraction = lirsHIRFraction
+    self.clockproColdMinimum = clockproColdMinimum
     self.frameQuota = frameQuota
     self.tau = tau
     self.pffUpper = pffUpper

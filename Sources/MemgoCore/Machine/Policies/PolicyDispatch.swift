@@ -26,6 +26,7 @@ extension PolicyKind {
     case .s3fifo: return try visitor.visit(S3FIFOPolicy.self)
     case .lirs: return try visitor.visit(LIRSPolicy.self)
     case .mglru: return try visitor.visit(MGLRUPolicy.self)
+    case .clockpro: return try visitor.visit(ClockProPolicy.self)
     case .opt: return try visitor.visit(OPTPolicy.self)
     }
   }

@@ -30,6 +30,8 @@ public enum PolicyKind: String, CaseIterable, Sendable {
   case lirs
   /// Linux's multi-generational LRU: generations, aging and eviction (`MGLRUPolicy`).
   case mglru
+  /// CLOCK-Pro: hot and cold pages and non-resident test pages on one clock (`ClockProPolicy`).
+  case clockpro
   /// Belady's optimal MIN (`OPTPolicy`); needs the future.
   case opt
 
@@ -53,6 +55,7 @@ public enum PolicyKind: String, CaseIterable, Sendable {
     case .s3fifo: return "S3-FIFO"
     case .lirs: return "LIRS"
     case .mglru: return "MGLRU"
+    case .clockpro: return "CLOCK-Pro"
     case .opt: return "OPT"
     }
   }

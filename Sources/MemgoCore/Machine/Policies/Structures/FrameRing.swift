@@ -1,7 +1,8 @@
 /// A circular doubly linked list of frames with a hand, threaded through flat arrays: the clock
-/// face of `ClockPolicy`. New frames join just behind the hand, so the hand reaches them last.
+/// face of `ClockPolicy` and `ClockProPolicy`. New frames join just behind the hand, so the hand
+/// reaches them last.
 ///
-/// - Complexity: `insertBehindHand`, `remove` and `advance` are O(1).
+/// - Complexity: `insertBehindHand`, `remove`, `replace` and `advance` are O(1).
 struct FrameRing: Sendable {
   static let none: Int32 = -1
   var next: [Int32]
@@ -56,6 +57,26 @@ struct FrameRing: Sendable {
     next[Int(p)] = n
     previous[Int(n)] = p
     if hand == frame.rawValue { hand = n }
+  }
+
+  /// Puts `new` (not in the ring) in the place of `old` (in the ring), which leaves; the hand, if
+  /// it was on `old`, is on `new`.
+  mutating func replace(_ old: FrameNumber, with new: FrameNumber) {
+    precondition(member[old.index] && !member[new.index], "replace needs \(old) in the ring and \(new) out of it")
+    if count == 1 {
+      next[new.index] = new.rawValue
+      previous[new.index] = new.rawValue
+    } else {
+      let n = next[old.index]
+      let p = previous[old.index]
+      next[new.index] = n
+      previous[new.index] = p
+      next[Int(p)] = new.rawValue
+      previous[Int(n)] = new.rawValue
+    }
+    member[old.index] = false
+    member[new.index] = true
+    if hand == old.rawValue { hand = new.rawValue }
   }
 
   /// Moves the hand to the next frame (the ring must not be empty).
